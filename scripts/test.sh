@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test (installs Deno, and supervisor for the compat tests, when missing) and ends with
+# the line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/ensure_deno.sh
+if ! command -v supervisord >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's supervisor for the compatibility tests" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq supervisor; } >/dev/null 2>&1 ||
+      echo "setup: could not install supervisor; the compatibility tests will be skipped" >&2
+    # Debian's package starts a system supervisord where it can; the tests need none.
+    pkill -x supervisord 2>/dev/null || true
+  else
+    echo "setup: supervisord is missing; the compatibility tests will be skipped" >&2
+  fi
+fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+deno task test "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^(ok|FAILED) \| [0-9]+ passed' | tail -n 1)
+passed=$(printf '%s' "$summary" | sed -E 's/.*\| ([0-9]+) passed.*/\1/')
+failed=$(printf '%s' "$summary" | sed -E 's/.*\| ([0-9]+) failed.*/\1/')
+if [ -z "$summary" ]; then
+  echo "0 passed, 1 failed"
+  echo "test: no test summary found (deno test exited $status)" >&2
+  exit 1
+fi
+echo "${passed} passed, ${failed} failed"
+exit "$status"

@@ -1,0 +1,80 @@
+/** The seams between svisor's pure core and the operating system: clock, spawner, file system. */
+
+/** Wall-clock and monotonic time, and timers; faked in tests. */
+export interface Clock {
+  /** Milliseconds since the epoch (wall clock, for display and logs). */
+  now(): number;
+  /** Milliseconds from an arbitrary origin that never goes backwards (for timeouts). */
+  monotonic(): number;
+  /** Calls `fn` once after `ms`; returns a handle for `clearTimer`. */
+  setTimer(ms: number, fn: () => void): TimerHandle;
+  /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
+  clearTimer(handle: TimerHandle): void;
+}
+
+/** An opaque timer handle. */
+export type TimerHandle = number;
+
+/** How a child ended: an exit code, or the signal that killed it. */
+export interface ExitStatus {
+  /** The exit code when the child exited normally, else null. */
+  code: number | null;
+  /** The signal name (e.g. `SIGTERM`) when a signal killed the child, else null. */
+  signal: string | null;
+}
+
+/** What to run and how; everything already resolved (no PATH search, no shell). */
+export interface SpawnRequest {
+  /** Absolute path of the executable. */
+  file: string;
+  /** argv without argv[0]. */
+  args: readonly string[];
+  /** argv[0] as the user wrote it (informational). */
+  argv0: string;
+  /** The whole environment of the child (nothing is inherited beyond it). */
+  env: Readonly<Record<string, string>>;
+  /** Working directory, or undefined for the daemon's. */
+  cwd?: string;
+  /** uid to run as, or undefined to keep the daemon's. */
+  uid?: number;
+  /** gid to run as, or undefined. */
+  gid?: number;
+  /** umask for the child, or undefined to inherit. */
+  umask?: number;
+  /** Whether stderr is sent to the stdout pipe. */
+  redirectStderr: boolean;
+}
+
+/** A running child as the engine sees it. */
+export interface ChildHandle {
+  /** The child's pid (also its process group id: every child leads its own group). */
+  readonly pid: number;
+  /** stdout chunks, as read (large reads, no framing). */
+  readonly stdout: ReadableStream<Uint8Array>;
+  /** stderr chunks; null when stderr is redirected to stdout. */
+  readonly stderr: ReadableStream<Uint8Array> | null;
+  /** Resolves when the child has exited and been reaped. */
+  readonly status: Promise<ExitStatus>;
+  /** Writes to the child's stdin; rejects when the pipe is closed. */
+  writeStdin(data: Uint8Array): Promise<void>;
+  /** Sends a signal to the child, or to its whole process group when `group` is true. */
+  kill(signal: string, group: boolean): void;
+}
+
+/** Starts children; the Deno implementation sits in sys/, tests use a fake. */
+export interface Spawner {
+  /** Starts a child; throws SvisorError("SPAWN_ERROR") when the OS refuses. */
+  spawn(request: SpawnRequest): ChildHandle;
+}
+
+/** The few file-system facts the config loader needs, so it can run on a fake. */
+export interface ConfigFs {
+  /** Reads a whole text file. */
+  readTextFile(path: string): string;
+  /** Whether a path exists and is a directory. */
+  isDirectory(path: string): boolean;
+  /** Whether a path exists. */
+  exists(path: string): boolean;
+  /** Expands a glob (absolute pattern) to matching file paths, sorted. */
+  glob(pattern: string): string[];
+}
