@@ -1,0 +1,113 @@
+/**
+ * The transport-free control contract: what the engine offers and what every transport (JSON API,
+ * XML-RPC, ctl's remote client) calls. Method semantics follow supervisor's rpcinterface (§2.6, §5.3
+ * of the reference). Failures throw SvisorError with a fault code name (BAD_NAME, NOT_RUNNING, ...).
+ */
+
+import type {
+  Channel,
+  ConfigDiff,
+  DaemonStateName,
+  ProcessConfigInfo,
+  ProcessInfo,
+  ProcessResult,
+  TailResult,
+} from "./types.ts";
+
+/** Options of start and stop: wait for the outcome (default true). */
+export interface WaitOptions {
+  /** Wait until RUNNING (start) or stopped (stop); default true. */
+  wait?: boolean;
+  /** Abandons the wait (the action itself is not undone). */
+  signal?: AbortSignal;
+}
+
+/** A live subscription to a growing log: chunks as they are written. */
+export interface LogFollow extends AsyncIterable<string> {
+  /** Stops following. */
+  close(): void;
+}
+
+/** The daemon's control surface. Names are namespecs: `name`, `group:name`, `group:*`, `group:`. */
+export interface ControlService {
+  /** API version, always '3.0'. */
+  getAPIVersion(): Promise<string>;
+  /** The supervisor version svisor matches ('4.2.5'). */
+  getSupervisorVersion(): Promise<string>;
+  /** svisor's own version. */
+  getSvisorVersion(): Promise<string>;
+  /** The configured identifier. */
+  getIdentification(): Promise<string>;
+  /** Daemon state. */
+  getState(): Promise<{ statecode: number; statename: DaemonStateName }>;
+  /** The daemon's pid. */
+  getPID(): Promise<number>;
+
+  /** Reads the main log (offset/length rules of §5.5). */
+  readLog(offset: number, length: number): Promise<string>;
+  /** Tails the main log. */
+  tailLog(offset: number, length: number): Promise<TailResult>;
+  /** Clears the main log. */
+  clearLog(): Promise<boolean>;
+  /** Follows the main log from its current end. */
+  followLog(): Promise<LogFollow>;
+
+  /** Stops everything and exits; returns at once. */
+  shutdown(): Promise<boolean>;
+  /** Stops everything, re-reads the config, starts again; returns at once. */
+  restart(): Promise<boolean>;
+
+  /** One process's info; BAD_NAME for unknown names and for `g:*`. */
+  getProcessInfo(name: string): Promise<ProcessInfo>;
+  /** Every process's info, sorted by group then name. */
+  getAllProcessInfo(): Promise<ProcessInfo[]>;
+  /** Every process's config, sorted by name. */
+  getAllConfigInfo(): Promise<ProcessConfigInfo[]>;
+
+  /** Starts one process (NO_FILE, NOT_EXECUTABLE, ALREADY_STARTED, SPAWN_ERROR, ABNORMAL_TERMINATION). */
+  startProcess(name: string, options?: WaitOptions): Promise<boolean>;
+  /** Starts every non-running process of a group. */
+  startProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]>;
+  /** Starts every non-running process. */
+  startAllProcesses(options?: WaitOptions): Promise<ProcessResult[]>;
+  /** Stops one process (NOT_RUNNING, FAILED). */
+  stopProcess(name: string, options?: WaitOptions): Promise<boolean>;
+  /** Stops every running process of a group. */
+  stopProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]>;
+  /** Stops every running process. */
+  stopAllProcesses(options?: WaitOptions): Promise<ProcessResult[]>;
+  /** Sends a signal (name or number as text) to one process (BAD_SIGNAL, NOT_RUNNING). */
+  signalProcess(name: string, signal: string): Promise<boolean>;
+  /** Signals a group. */
+  signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]>;
+  /** Signals every process. */
+  signalAllProcesses(signal: string): Promise<ProcessResult[]>;
+
+  /** Writes to a process's stdin (NOT_RUNNING, NO_FILE). */
+  sendProcessStdin(name: string, chars: string): Promise<boolean>;
+  /** Emits a REMOTE_COMMUNICATION event. */
+  sendRemoteCommEvent(type: string, data: string): Promise<boolean>;
+
+  /** Re-reads the config and diffs it against the running one; applies nothing (CANT_REREAD). */
+  reloadConfig(): Promise<ConfigDiff>;
+  /** Adds a group from the re-read config (BAD_NAME, ALREADY_ADDED). */
+  addProcessGroup(name: string): Promise<boolean>;
+  /** Removes a stopped group (BAD_NAME, STILL_RUNNING). */
+  removeProcessGroup(name: string): Promise<boolean>;
+
+  /** Reads a process log (NO_FILE, BAD_ARGUMENTS). */
+  readProcessLog(name: string, channel: Channel, offset: number, length: number): Promise<string>;
+  /** Tails a process log (`['', 0, false]` when there is no file). */
+  tailProcessLog(
+    name: string,
+    channel: Channel,
+    offset: number,
+    length: number,
+  ): Promise<TailResult>;
+  /** Follows a process log from its last `backlog` bytes (NO_FILE when the stream has no log). */
+  followProcessLog(name: string, channel: Channel, backlog: number): Promise<LogFollow>;
+  /** Clears both logs of a process. */
+  clearProcessLogs(name: string): Promise<boolean>;
+  /** Clears every process's logs. */
+  clearAllProcessLogs(): Promise<ProcessResult[]>;
+}
