@@ -78,3 +78,84 @@ export interface ConfigFs {
   /** Expands a glob (absolute pattern) to matching file paths, sorted. */
   glob(pattern: string): string[];
 }
+
+/** What the spawn pre-check needs to know of a path (null from `probe` when it does not exist). */
+export interface FileFacts {
+  /** A regular file (after following links). */
+  isFile: boolean;
+  /** A directory. */
+  isDirectory: boolean;
+  /** Executable by the daemon's user. */
+  executable: boolean;
+}
+
+/** Looks at paths without opening them; used to resolve commands like supervisor's pre-fork checks. */
+export interface FileProbe {
+  /** Facts about a path, or null when it does not exist. */
+  probe(path: string): FileFacts | null;
+}
+
+/** An entry of the user database. */
+export interface UserEntry {
+  /** Login name. */
+  name: string;
+  /** User id. */
+  uid: number;
+  /** Primary group id. */
+  gid: number;
+  /** Home directory. */
+  home: string;
+}
+
+/** The user database (passwd); a name or a numeric uid as text. */
+export interface UserDb {
+  /** Looks a user up by name or numeric uid, or returns null. */
+  lookup(nameOrUid: string): UserEntry | null;
+}
+
+/** Options of a child output sink. */
+export interface LogSinkOptions {
+  /** The file, or null for a sink that keeps nothing on disk (NONE). */
+  path: string | null;
+  /** Rotate when the file reaches this size; 0 never rotates. */
+  maxbytes: number;
+  /** Rotated files to keep. */
+  backups: number;
+  /** Strip ANSI escape sequences before writing. */
+  stripAnsi: boolean;
+}
+
+/**
+ * Where one output stream of a child goes: raw bytes appended to a rotating file. The caller awaits
+ * each write before reading more from the child, so a slow disk slows the child, never loses bytes.
+ */
+export interface LogSink {
+  /** The file path, or null when output is discarded. */
+  readonly path: string | null;
+  /** Appends a chunk (rotating after the write when the file reaches maxbytes). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Closes and reopens the file (SIGUSR2, logrotate). */
+  reopen(): Promise<void>;
+  /** Deletes the file and reopens it empty (clearProcessLogs). */
+  clear(): Promise<void>;
+  /** Closes the file; later writes are dropped. */
+  close(): Promise<void>;
+}
+
+/** Opens log sinks; sys/ writes files, tests keep memory. */
+export interface LogSinkFactory {
+  /** Opens a sink (creating the file). */
+  open(options: LogSinkOptions): Promise<LogSink>;
+}
+
+/** Reads log files by supervisor's offset rules (§5.5 of the reference). */
+export interface LogReader {
+  /** readFile: bytes by offset and length, UTF-8 decoded; throws SvisorError NO_FILE or BAD_ARGUMENTS. */
+  read(path: string, offset: number, length: number): Promise<string>;
+  /** tailFile: the last `length` bytes, the file size, and whether more was there. */
+  tail(
+    path: string,
+    offset: number,
+    length: number,
+  ): Promise<{ text: string; offset: number; overflow: boolean }>;
+}
