@@ -159,3 +159,25 @@ export interface LogReader {
     length: number,
   ): Promise<{ text: string; offset: number; overflow: boolean }>;
 }
+
+/** Main-log levels, by supervisor's names and numbers (CRIT 50 ... BLAT 3). */
+export const LOG_LEVELS = {
+  CRIT: 50,
+  ERRO: 40,
+  WARN: 30,
+  INFO: 20,
+  DEBG: 10,
+  TRAC: 5,
+  BLAT: 3,
+} as const;
+
+/** A main-log level name as it appears in the log (`INFO`, `WARN`, ...). */
+export type LogLevel = keyof typeof LOG_LEVELS;
+
+/** The daemon's activity log (supervisord.log), as the engine writes to it. */
+export interface ActivityLog {
+  /** Writes one message at a level (dropped when below the configured level). */
+  log(level: LogLevel, message: string): void;
+  /** Whether a level would be written (to skip building costly messages). */
+  enabled(level: LogLevel): boolean;
+}
