@@ -1,0 +1,169 @@
+/**
+ * `deno task bench`: runs each workload on svisor and on supervisord, alternating them in the same
+ * run with the same config, and writes medians and svisor/supervisord ratios to docs/benchmarks.md.
+ */
+
+import { parseArgs } from "node:util";
+import { fmt, median } from "./stats.ts";
+import { supervisordSystem, svisorSystem, type System } from "./systems.ts";
+import {
+  type BenchParams,
+  chattySession,
+  crashSession,
+  type Measurements,
+  sleepersSession,
+  spewSession,
+} from "./workloads.ts";
+import { renderReport, type Row } from "./report.ts";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "100,1000" },
+    runs: { type: "string", default: "3" },
+    "idle-seconds": { type: "string", default: "30" },
+    "spew-mb": { type: "string", default: "200" },
+    "chatty-count": { type: "string", default: "50" },
+    "chatty-rate": { type: "string", default: "2000" },
+    "chatty-seconds": { type: "string", default: "15" },
+    "crash-cycles": { type: "string", default: "10" },
+    "api-seconds": { type: "string", default: "5" },
+    only: { type: "string", default: "sleepers,spew,chatty,crash" },
+    systems: { type: "string", default: "svisor,supervisord" },
+    out: { type: "string", default: "docs/benchmarks.md" },
+    quick: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: deno task bench [options]
+  --n LIST             program counts for the sleeper workloads (default 100,1000)
+  --runs N             rounds; systems alternate in each (default 3)
+  --idle-seconds S     idle CPU window at the largest N (default 30; 0 skips)
+  --spew-mb MB         bytes the spewing child writes (default 200)
+  --chatty-count N     chatty children (default 50)
+  --chatty-rate R      lines a second each (default 2000)
+  --chatty-seconds S   CPU window (default 15)
+  --crash-cycles N     crash-restart cycles (default 10)
+  --api-seconds S      API load at the smallest N (default 5; 0 skips)
+  --only LIST          workload groups: sleepers,spew,chatty,crash
+  --systems LIST       systems to run: svisor,supervisord
+  --out FILE           report file (default docs/benchmarks.md; "-" prints only)
+  --quick              a smoke run: N=10, 1 round, short windows`);
+  Deno.exit(0);
+}
+const quick = values.quick;
+const ns = (quick ? "10" : values.n).split(",").map(Number);
+const runs = quick ? 1 : Number(values.runs);
+const only = new Set(values.only.split(","));
+const root = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+
+const known: Record<string, () => System> = {
+  svisor: () => svisorSystem(root),
+  supervisord: supervisordSystem,
+};
+const systems: System[] = values.systems.split(",").map((name) => {
+  const make = known[name];
+  if (make === undefined) {
+    throw new Error(`bench: unknown system "${name}" (known: svisor, supervisord)`);
+  }
+  return make();
+});
+const samples = new Map<string, Map<string, number[]>>();
+
+function record(system: string, m: Measurements): void {
+  for (const [metric, value] of Object.entries(m)) {
+    const bySystem = samples.get(metric) ?? new Map<string, number[]>();
+    samples.set(metric, bySystem);
+    const list = bySystem.get(system) ?? [];
+    list.push(value);
+    bySystem.set(system, list);
+  }
+}
+
+let portBase = 20000 + Math.floor(Math.random() * 20000);
+async function withParams<T>(
+  fn: (p: BenchParams) => Promise<T>,
+  extra: Partial<BenchParams>,
+): Promise<T> {
+  const dir = await Deno.makeTempDir({ prefix: "svisor-bench-" });
+  try {
+    return await fn({
+      dir,
+      port: portBase++,
+      statusCalls: quick ? 3 : 10,
+      idleSeconds: 0,
+      apiSeconds: 0,
+      apiClients: 8,
+      ...extra,
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
+const started = new Date();
+for (let round = 0; round < runs; round++) {
+  const order = round % 2 === 0 ? systems : [...systems].reverse();
+  for (const sys of order) {
+    const log = (what: string) => console.error(`round ${round + 1}/${runs} ${sys.name}: ${what}`);
+    if (only.has("sleepers")) {
+      for (const n of ns) {
+        log(`sleepers N=${n}`);
+        const idle = n === Math.max(...ns) ? (quick ? 2 : Number(values["idle-seconds"])) : 0;
+        const api = n === Math.min(...ns) ? (quick ? 1 : Number(values["api-seconds"])) : 0;
+        record(
+          sys.name,
+          await withParams((p) => sleepersSession(sys, n, p), {
+            idleSeconds: idle,
+            apiSeconds: api,
+          }),
+        );
+      }
+    }
+    if (only.has("spew")) {
+      log("spew");
+      const bytes = (quick ? 10 : Number(values["spew-mb"])) * 1024 * 1024;
+      record(sys.name, await withParams((p) => spewSession(sys, bytes, p), {}));
+    }
+    if (only.has("chatty")) {
+      log("chatty");
+      const count = quick ? 5 : Number(values["chatty-count"]);
+      const seconds = quick ? 2 : Number(values["chatty-seconds"]);
+      record(
+        sys.name,
+        await withParams(
+          (p) => chattySession(sys, count, Number(values["chatty-rate"]), seconds, p),
+          {},
+        ),
+      );
+    }
+    if (only.has("crash")) {
+      log("crash");
+      record(
+        sys.name,
+        await withParams(
+          (p) => crashSession(sys, quick ? 3 : Number(values["crash-cycles"]), p),
+          {},
+        ),
+      );
+    }
+  }
+}
+
+const rows: Row[] = [...samples.entries()].map(([metric, bySystem]) => ({
+  metric,
+  svisor: median(bySystem.get("svisor") ?? []),
+  supervisord: median(bySystem.get("supervisord") ?? []),
+}));
+const report = await renderReport(rows, { started, runs, quick });
+console.log(
+  rows.map((r) =>
+    `${r.metric}: svisor ${fmt(r.svisor)} supervisord ${fmt(r.supervisord)} ratio ${
+      fmt(r.svisor / r.supervisord)
+    }`
+  ).join("\n"),
+);
+if (values.out !== "-") {
+  await Deno.writeTextFile(values.out, report);
+  console.error(`bench: wrote ${values.out}`);
+}

@@ -1,0 +1,214 @@
+/** The benchmark workloads: each runs one system on one config and returns named measurements. */
+
+import * as configs from "./configs.ts";
+import { cpuSeconds, median, rssMiB } from "./stats.ts";
+import { countState, type Daemon, type System } from "./systems.ts";
+import { CHATTY_PY, SPEW_LINE_BYTES, SPEW_PY, verifyNumberedLines } from "./writers.ts";
+
+/** Measurements by metric name (seconds, MiB, ratios...). */
+export type Measurements = Record<string, number>;
+
+/** Parameters of one benchmark run. */
+export interface BenchParams {
+  /** Scratch directory for this run. */
+  dir: string;
+  /** A free TCP port for the inet server. */
+  port: number;
+  /** How many ctl status calls to take the median of. */
+  statusCalls: number;
+  /** Idle window in seconds (0 skips). */
+  idleSeconds: number;
+  /** API load duration in seconds (0 skips). */
+  apiSeconds: number;
+  /** Concurrent API clients. */
+  apiClients: number;
+}
+
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 300_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function allRunning(d: Daemon, n: number): Promise<boolean> {
+  return countState(await d.rpc("supervisor.getAllProcessInfo"), "RUNNING") === n;
+}
+
+/** Workloads 1-4 and 8 on N sleepers: launch, ctl status, stop/start/restart all, idle, API rate. */
+export async function sleepersSession(
+  sys: System,
+  n: number,
+  p: BenchParams,
+): Promise<Measurements> {
+  const conf = `${p.dir}/sleepers.conf`;
+  await Deno.writeTextFile(conf, configs.sleepers(p, n));
+  const m: Measurements = {};
+  const t0 = performance.now();
+  const d = await sys.start(conf, p.port);
+  try {
+    await waitFor(`${n} RUNNING`, () => allRunning(d, n));
+    m[`launch to all RUNNING, N=${n} (s)`] = (performance.now() - t0) / 1000;
+    const times: number[] = [];
+    for (let i = 0; i < p.statusCalls; i++) {
+      const r = await d.ctl(["status"]);
+      if (r.code !== 0) throw new Error(`${sys.name} status exited ${r.code}`);
+      times.push(r.seconds);
+    }
+    m[`ctl status, N=${n} (s)`] = median(times);
+    for (const action of ["stop", "start", "restart"]) {
+      const r = await d.ctl([action, "all"]);
+      if (r.code !== 0) {
+        throw new Error(`${sys.name} ${action} all exited ${r.code}: ${r.stdout.slice(0, 200)}`);
+      }
+      m[`${action} all, N=${n} (s)`] = r.seconds;
+    }
+    await waitFor(`${n} RUNNING again`, () => allRunning(d, n));
+    if (p.idleSeconds > 0) {
+      await new Promise((r) => setTimeout(r, 2000));
+      const c0 = cpuSeconds(d.pid);
+      await new Promise((r) => setTimeout(r, p.idleSeconds * 1000));
+      m[`idle CPU over ${p.idleSeconds} s, N=${n} (s)`] = cpuSeconds(d.pid) - c0;
+      m[`resident memory, N=${n} (MiB)`] = rssMiB(d.pid);
+    }
+    if (p.apiSeconds > 0) {
+      m[`API status requests/s, N=${n}, ${p.apiClients} clients`] = await apiRate(d, p);
+    }
+  } finally {
+    await d.stop();
+  }
+  return m;
+}
+
+async function apiRate(d: Daemon, p: BenchParams): Promise<number> {
+  let count = 0;
+  const until = performance.now() + p.apiSeconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: p.apiClients }, async () => {
+      while (performance.now() < until) {
+        await d.rpc("supervisor.getAllProcessInfo");
+        count++;
+      }
+    }),
+  );
+  return count / ((performance.now() - t0) / 1000);
+}
+
+/** Workload 5: one child writing `bytes` through 5 MB rotations; time to disk, daemon CPU, integrity. */
+export async function spewSession(
+  sys: System,
+  bytes: number,
+  p: BenchParams,
+): Promise<Measurements> {
+  const writer = `${p.dir}/spew.py`;
+  await Deno.writeTextFile(writer, SPEW_PY);
+  const conf = `${p.dir}/spew.conf`;
+  const lines = Math.ceil(bytes / SPEW_LINE_BYTES);
+  bytes = lines * SPEW_LINE_BYTES;
+  await Deno.writeTextFile(conf, configs.spew(p, writer, lines, bytes));
+  const d = await sys.start(conf, p.port);
+  try {
+    const c0 = cpuSeconds(d.pid);
+    const t0 = performance.now();
+    await waitFor(
+      "all output on disk",
+      async () => (await logBytes(p.dir, "spew.log")) >= bytes,
+      600_000,
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(d.pid) - c0;
+    const check = verifyNumberedLines(await logTexts(p.dir, "spew.log"));
+    if (check.error !== null) throw new Error(`${sys.name} spew: ${check.error}`);
+    if (check.lines !== lines) {
+      throw new Error(`${sys.name} spew: ${check.lines} lines on disk, ${lines} written`);
+    }
+    return {
+      [`${bytes >> 20} MB spew: time to disk (s)`]: seconds,
+      [`${bytes >> 20} MB spew: daemon CPU (s)`]: cpu,
+    };
+  } finally {
+    await d.stop();
+  }
+}
+
+async function rotated(dir: string, base: string): Promise<string[]> {
+  const names: { name: string; n: number }[] = [];
+  for await (const e of Deno.readDir(dir)) {
+    if (e.name === base) names.push({ name: e.name, n: 0 });
+    const m = new RegExp(`^${base.replace(".", "\\.")}\\.(\\d+)$`).exec(e.name);
+    if (m) names.push({ name: e.name, n: Number(m[1]) });
+  }
+  return names.sort((a, b) => b.n - a.n).map((x) => `${dir}/${x.name}`);
+}
+
+async function logBytes(dir: string, base: string): Promise<number> {
+  let total = 0;
+  for (const f of await rotated(dir, base)) {
+    total += (await Deno.stat(f).catch(() => ({ size: 0 }))).size;
+  }
+  return total;
+}
+
+async function logTexts(dir: string, base: string): Promise<string[]> {
+  return await Promise.all((await rotated(dir, base)).map((f) => Deno.readTextFile(f)));
+}
+
+/** Workload 6: `count` chatty children; daemon CPU over a window. */
+export async function chattySession(
+  sys: System,
+  count: number,
+  rate: number,
+  seconds: number,
+  p: BenchParams,
+): Promise<Measurements> {
+  const writer = `${p.dir}/chatty.py`;
+  await Deno.writeTextFile(writer, CHATTY_PY);
+  const conf = `${p.dir}/chatty.conf`;
+  await Deno.writeTextFile(conf, configs.chatty(p, writer, count, rate));
+  const d = await sys.start(conf, p.port);
+  try {
+    await waitFor(`${count} chatty RUNNING`, () => allRunning(d, count));
+    await new Promise((r) => setTimeout(r, 2000));
+    const c0 = cpuSeconds(d.pid);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    return {
+      [`${count} chatty children: daemon CPU over ${seconds} s (s)`]: cpuSeconds(d.pid) - c0,
+    };
+  } finally {
+    await d.stop();
+  }
+}
+
+/** Workload 7: from a child's exit to its replacement's start, median over `cycles`. */
+export async function crashSession(
+  sys: System,
+  cycles: number,
+  p: BenchParams,
+): Promise<Measurements> {
+  const record = `${p.dir}/crash.txt`;
+  await Deno.writeTextFile(record, "");
+  const conf = `${p.dir}/crash.conf`;
+  await Deno.writeTextFile(conf, configs.crasher(p, record));
+  const d = await sys.start(conf, p.port);
+  try {
+    const starts = async () =>
+      (await Deno.readTextFile(record)).split("\n").filter((l) => l.startsWith("start")).length;
+    await waitFor(`${cycles + 1} crash cycles`, async () => (await starts()) > cycles + 1, 120_000);
+  } finally {
+    await d.stop();
+  }
+  const events = (await Deno.readTextFile(record)).trim().split("\n").map((l) => l.split(" "));
+  const latencies: number[] = [];
+  for (let i = 0; i + 1 < events.length; i++) {
+    const [kind, t] = events[i]!;
+    const [nextKind, nextT] = events[i + 1]!;
+    if (kind === "exit" && nextKind === "start") latencies.push((Number(nextT) - Number(t)) / 1e9);
+  }
+  return { "crash-restart latency (s)": median(latencies.slice(0, cycles)) };
+}
