@@ -1,5 +1,7 @@
 /** The typed, resolved configuration model: plain data with no I/O, shared by daemon, ctl and check. */
 
+import type { ConfigLocation } from "../core/errors.ts";
+
 /** `autorestart`: always, never, or when the exit code is not in `exitcodes`. */
 export type AutoRestart = "true" | "false" | "unexpected";
 
@@ -190,6 +192,10 @@ export type LogLevelName = "critical" | "error" | "warn" | "info" | "debug" | "t
 export interface ConfigWarning {
   /** The whole located message. */
   message: string;
+  /** Where the problem is (file, line, section, option), when known. */
+  location?: ConfigLocation;
+  /** The problem alone, without the location. */
+  detail?: string;
 }
 
 /** The whole resolved configuration. */

@@ -77,6 +77,10 @@ export interface ConfigFs {
   exists(path: string): boolean;
   /** Expands a glob (absolute pattern) to matching file paths, sorted. */
   glob(pattern: string): string[];
+  /** Looks a user up by name or numeric uid (passwd), or returns null; absent means users are not checked. */
+  lookupUser?(nameOrUid: string): UserEntry | null;
+  /** Looks a group up by name or numeric gid, or returns null; absent means groups are not checked. */
+  lookupGroup?(nameOrGid: string): { name: string; gid: number } | null;
 }
 
 /** What the spawn pre-check needs to know of a path (null from `probe` when it does not exist). */
