@@ -79,6 +79,9 @@ export function loadConfig(path: string, options: LoadConfigOptions): Config {
   notePlugins(ctx, "rpcinterface");
   const servers = readServerSections(ctx);
   const groups = readGroups(ctx, autoServerUrl(servers));
+  for (const process of groups.flatMap((g) => g.processes)) {
+    process.environment = { ...supervisord?.environment, ...process.environment };
+  }
   const supervisorctl = ctx.store.has("supervisorctl") ? readCtlSection(ctx, startEnvNames) : null;
   for (const section of ctx.store.sections().filter((s) => s.startsWith("ctlplugin:"))) {
     problems.info("accepted but not applicable: svisor ctl does not load Python plugins", {

@@ -60,7 +60,7 @@ export function readEventListenerOptions(
     eventsText === undefined ||
     (eventsText !== null && events.length === 0 && eventsText.trim() === "")
   ) {
-    r.error(undefined, `[${r.section}] section requires an "events" line`);
+    r.error(undefined, `requires an "events" line (e.g. events=PROCESS_STATE)`);
   }
   if (r.typed("redirect_stderr", false, names, parseBoolean, opt("redirect_stderr"))) {
     r.error(
@@ -104,7 +104,7 @@ export function readFcgiOptions(
   });
   let socket = "";
   if (socketText === undefined || socketText === "") {
-    r.error(undefined, `[${r.section}] section requires a "socket" line`);
+    r.error(undefined, `requires a "socket" line (tcp://host:port or unix:///path)`);
   } else if (socketText !== null) {
     socket = parseSocket(r, socketText, owner !== null || mode !== null);
   }

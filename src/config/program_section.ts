@@ -112,7 +112,7 @@ export function readProgramSection(
 
   if (numprocs > 1 && !processNameRaw.includes("%(process_num)")) {
     r.error(
-      "process_name",
+      r.has("process_name") ? "process_name" : "numprocs",
       `numprocs is ${numprocs}, so process_name must contain %(process_num) ` +
         `(e.g. process_name=%(program_name)s_%(process_num)02d), or every process would have the same name`,
     );
@@ -125,7 +125,7 @@ export function readProgramSection(
     );
   }
   if (!r.has("command")) {
-    r.error(undefined, `program section [${section}] does not specify a command`);
+    r.error(undefined, "does not specify a command (command= is required)");
   }
 
   const eventlistener = kind === "eventlistener" ? readEventListenerOptions(r, capture) : undefined;

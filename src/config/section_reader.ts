@@ -108,11 +108,12 @@ export class SectionReader {
     try {
       return percentFormat(once, names);
     } catch (e) {
-      const why = expansionProblem(e, once, names, options);
+      if (!(e instanceof PercentFormatError)) throw e;
       this.error(
         name,
-        `${why} (supervisor expands this option twice: ${q(value)} first gives ${q(once)}; ` +
-          `write %%%% for a literal %)`,
+        `${q(value)} expands to ${q(once)}, which supervisor 4.2.5 expands a second time in ` +
+          `this option: ${e.message.replace(/; write %% for a literal %$/, "")}; ` +
+          `write %%%% here for a literal %`,
       );
       return null;
     }

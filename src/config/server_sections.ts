@@ -51,7 +51,7 @@ function readInet(ctx: LoadContext, section: string): InetServerConfig {
   const names = { ...ctx.envNames };
   const auth = readAuth(r, names);
   const port = r.text("port", names, { unavailable: NO_HERE });
-  if (port === undefined) r.error(undefined, `section [${section}] has no port value`);
+  if (port === undefined) r.error(undefined, "has no port value (port= is required)");
   const address = typeof port === "string"
     ? r.parse("port", port, { host: "", port: 0 }, parseInetAddress)
     : { host: "", port: 0 };
@@ -62,7 +62,7 @@ function readUnix(ctx: LoadContext, section: string): UnixServerConfig {
   const r = new SectionReader(ctx, section);
   const names = { ...ctx.envNames };
   const file = r.text("file", { here: ctx.here, ...names });
-  if (file === undefined) r.error(undefined, `section [${section}] has no file value`);
+  if (file === undefined) r.error(undefined, "has no file value (file= is required)");
   const chown = r.text("chown", names, { unavailable: NO_HERE }) ?? null;
   if (chown !== null) checkUserGroup("chown", chown, r);
   return {

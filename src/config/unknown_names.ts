@@ -48,7 +48,7 @@ export function warnUnknownNames(ctx: LoadContext, only?: (section: string) => b
 }
 
 function unknownSection(section: string): string {
-  const base = `unknown section [${section}], ignored`;
+  const base = "unknown section, ignored";
   const colon = section.indexOf(":");
   if (colon < 0) {
     if (SECTION_NAMES.includes(section)) {
@@ -59,9 +59,10 @@ function unknownSection(section: string): string {
   }
   const prefix = section.slice(0, colon);
   const guess = didYouMean(prefix, SECTION_NAMES.slice(5));
-  return guess === null
-    ? base
-    : `${base}; did you mean [${guess}${section.slice(colon)}]? (section names are case-sensitive)`;
+  if (guess === null) return base;
+  const caseOnly = guess.toLowerCase() === prefix.toLowerCase();
+  return `${base}; did you mean [${guess}${section.slice(colon)}]?` +
+    (caseOnly ? " (section names are case-sensitive)" : "");
 }
 
 /**
@@ -74,7 +75,7 @@ export function notePlugins(ctx: LoadContext, kind: "rpcinterface" | "ctlplugin"
     const r = new SectionReader(ctx, section);
     const factory = r.option(key)?.value;
     if (factory === undefined) {
-      r.error(undefined, `section [${section}] does not specify a ${key}`);
+      r.error(undefined, `does not specify a ${key}`);
       continue;
     }
     const note = kind === "rpcinterface" && factory === MAIN_RPC_FACTORY
