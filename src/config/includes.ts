@@ -54,18 +54,23 @@ export function readIncludes(ctx: LoadContext, main: string): string[] {
   const text = r.text("files", names);
   if (typeof text !== "string") return files;
   const includeOrigin = ctx.store.origin("include");
+  // Located now: an included file's own [include] would replace the option in the store.
+  const filesLoc = r.loc("files");
   for (const pattern of text.split(/\s+/).filter((p) => p !== "")) {
     const absolute = posix.join(posix.dirname(main), pattern);
     const matches = pattern.startsWith("/") ? ctx.fs.glob(pattern) : ctx.fs.glob(absolute);
     const shown = pattern.startsWith("/") ? pattern : absolute;
     if (matches.length === 0) {
-      r.warn("files", `No file matches via include ${q(shown)}`);
+      ctx.problems.warn(filesLoc, `No file matches via include ${q(shown)}`);
       continue;
     }
     for (const file of [...matches].sort()) {
       ctx.problems.info(`Included extra file "${file}" during parsing`);
       if (file === main) {
-        r.warn("files", `${q(shown)} matches the main config file itself, which is read again`);
+        ctx.problems.warn(
+          filesLoc,
+          `${q(shown)} matches the main config file itself, which is read again`,
+        );
       }
       if (!readFileInto(ctx, file, false)) continue;
       files.push(file);
