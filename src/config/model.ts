@@ -212,7 +212,7 @@ export interface Config {
   inetServers: InetServerConfig[];
   /** `[supervisorctl]`, or null when absent. */
   supervisorctl: CtlConfig | null;
-  /** Groups sorted by priority (stable, config order on ties). */
+  /** Groups sorted by (priority, name), like supervisor; a duplicate name keeps only the first. */
   groups: GroupConfig[];
   /** Warnings (unknown options and sections, notes on inapplicable sections). */
   warnings: ConfigWarning[];
