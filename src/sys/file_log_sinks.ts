@@ -1,0 +1,84 @@
+/** The LogSinkFactory port on Deno: each child stream goes to a rotating file, optionally ANSI-stripped. */
+
+import type { LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import { AnsiStripper } from "../log/ansi_stripper.ts";
+import { RotatingFile } from "./rotating_file.ts";
+
+/** Options of the file sink factory. */
+export interface FileLogSinksOptions {
+  /** Told about problems that do not stop the child (a failed write, a special file that cannot rotate). */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Builds the factory of file sinks. A sink never throws from `write`: a failed write is reported
+ * once through `onWarning` (until a write succeeds again) and the sink keeps trying, so a full disk
+ * never blocks the child's pipe. NONE (path null) gives a sink that discards.
+ */
+export function fileLogSinks(options: FileLogSinksOptions = {}): LogSinkFactory {
+  const warn = options.onWarning ?? (() => {});
+  return {
+    async open(sinkOptions: LogSinkOptions): Promise<LogSink> {
+      if (sinkOptions.path === null) return discardSink();
+      const file = await RotatingFile.open(sinkOptions.path, {
+        maxbytes: sinkOptions.maxbytes,
+        backups: sinkOptions.backups,
+        onWarning: warn,
+      });
+      return new FileLogSink(file, sinkOptions.stripAnsi ? new AnsiStripper() : null, warn);
+    },
+  };
+}
+
+/** A sink that keeps nothing (`stdout_logfile=NONE`). */
+export function discardSink(): LogSink {
+  const done = () => Promise.resolve();
+  return { path: null, write: done, reopen: done, clear: done, close: done };
+}
+
+class FileLogSink implements LogSink {
+  readonly path: string;
+  readonly #file: RotatingFile;
+  readonly #stripper: AnsiStripper | null;
+  readonly #warn: (message: string) => void;
+  #failing = false;
+
+  constructor(file: RotatingFile, stripper: AnsiStripper | null, warn: (message: string) => void) {
+    this.path = file.path;
+    this.#file = file;
+    this.#stripper = stripper;
+    this.#warn = warn;
+  }
+
+  write(chunk: Uint8Array): Promise<void> {
+    return this.#append(this.#stripper === null ? chunk : this.#stripper.push(chunk));
+  }
+
+  async #append(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    try {
+      await this.#file.write(bytes);
+      this.#failing = false;
+    } catch (e) {
+      if (!this.#failing) {
+        this.#failing = true;
+        this.#warn(
+          `${this.path}: write failed, output dropped: ${e instanceof Error ? e.message : e}`,
+        );
+      }
+    }
+  }
+
+  reopen(): Promise<void> {
+    return this.#file.reopen();
+  }
+
+  clear(): Promise<void> {
+    return this.#file.clear();
+  }
+
+  async close(): Promise<void> {
+    if (this.#stripper !== null) await this.#append(this.#stripper.flush());
+    await this.#file.close();
+  }
+}

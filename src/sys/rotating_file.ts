@@ -1,0 +1,217 @@
+/** A log file on Deno that rotates like supervisor's RotatingFileHandler, reopens for logrotate, and tolerates special files. */
+
+import { rotationDue, rotationPlan } from "../log/rotation_plan.ts";
+
+/** Options of a rotating file. */
+export interface RotatingFileOptions {
+  /** Rotate after a write leaves the file at or over this size; 0 (the default) never rotates. */
+  maxbytes?: number;
+  /** Rotated files to keep (`path.1` ... `path.N`); 0 (the default) truncates instead. */
+  backups?: number;
+  /** Told about problems that lose no data (a special file that cannot rotate, a failed rename). */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * An append-only file that rotates after a write leaves it at or over `maxbytes`, in supervisor's
+ * order (`.N-1` -> `.N` ... base -> `.1`, base reopened empty). Its size is counted, not stat'ed per
+ * write. Operations run one at a time in call order, so a reopen never cuts a write in two. A target
+ * that is not a regular file (`/dev/stdout`, a FIFO) is written without seeking and never rotated.
+ */
+export class RotatingFile implements AsyncDisposable {
+  /** The file's path. */
+  readonly path: string;
+  readonly #maxbytes: number;
+  readonly #backups: number;
+  readonly #warn: (message: string) => void;
+  #file: Deno.FsFile | null = null;
+  #size = 0;
+  #regular = true;
+  #closed = false;
+  #tail: Promise<void> = Promise.resolve();
+  #inFlight = 0;
+  #warnedSpecial = false;
+
+  private constructor(path: string, options: RotatingFileOptions) {
+    this.path = path;
+    this.#maxbytes = Math.max(0, options.maxbytes ?? 0);
+    this.#backups = Math.max(0, options.backups ?? 0);
+    this.#warn = options.onWarning ?? (() => {});
+  }
+
+  /** Opens (creating, mode 0666 under the umask) a file for appending. */
+  static async open(path: string, options: RotatingFileOptions = {}): Promise<RotatingFile> {
+    const file = new RotatingFile(path, options);
+    await file.#openAppend();
+    return file;
+  }
+
+  /** The bytes in the current file, as counted (0 for a special file). */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether the target is a regular file (so it can rotate). */
+  get regular(): boolean {
+    return this.#regular;
+  }
+
+  /** Appends all of `chunk`, then rotates if due; dropped once closed. */
+  write(chunk: Uint8Array): Promise<void> {
+    return this.#serial(async () => {
+      const file = await this.#current();
+      if (file === null) return;
+      for (let done = 0; done < chunk.length;) done += await file.write(chunk.subarray(done));
+      this.#wrote(chunk.length);
+    });
+  }
+
+  /**
+   * Appends all of `chunk` synchronously, then rotates if due (for the activity log, whose lines must
+   * reach the file before the call returns). Must not be called while an async operation is pending.
+   */
+  writeSync(chunk: Uint8Array): void {
+    if (this.#inFlight > 0) throw new Error(`${this.path}: writeSync during a pending operation`);
+    if (this.#closed) return;
+    if (this.#file === null) this.#openAppendSync();
+    const file = this.#file!;
+    for (let done = 0; done < chunk.length;) done += file.writeSync(chunk.subarray(done));
+    this.#wrote(chunk.length);
+  }
+
+  /** Closes and opens the path again (SIGUSR2, logrotate); the size comes from the new file. */
+  reopen(): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#closed) return;
+      this.#closeFile();
+      await this.#openAppend();
+    });
+  }
+
+  /** Deletes the file and opens it again, empty (clearLog, clearProcessLogs). */
+  clear(): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#closed) return;
+      this.#closeFile();
+      await removeIfPresent(this.path);
+      await this.#openAppend();
+    });
+  }
+
+  /** Closes the file after pending operations; later writes are dropped. */
+  close(): Promise<void> {
+    return this.#serial(() => {
+      this.#closed = true;
+      this.#closeFile();
+      return Promise.resolve();
+    });
+  }
+
+  /** Closes the file (for `await using`). */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  #serial(op: () => Promise<void>): Promise<void> {
+    this.#inFlight++;
+    const run = this.#tail.then(op).finally(() => this.#inFlight--);
+    this.#tail = run.catch(() => {});
+    return run;
+  }
+
+  /** The open file, reopened first if an earlier reopen failed; null once closed. */
+  async #current(): Promise<Deno.FsFile | null> {
+    if (this.#closed) return null;
+    if (this.#file === null) await this.#openAppend();
+    return this.#file;
+  }
+
+  async #openAppend(): Promise<void> {
+    const file = await Deno.open(this.path, APPEND);
+    this.#adopt(file, await statOrClose(file));
+  }
+
+  #openAppendSync(): void {
+    const file = Deno.openSync(this.path, APPEND);
+    let info: Deno.FileInfo;
+    try {
+      info = file.statSync();
+    } catch (e) {
+      file.close();
+      throw e;
+    }
+    this.#adopt(file, info);
+  }
+
+  #adopt(file: Deno.FsFile, info: Deno.FileInfo): void {
+    this.#file = file;
+    this.#regular = info.isFile;
+    this.#size = info.isFile ? info.size : 0;
+    if (!this.#regular && this.#maxbytes > 0 && !this.#warnedSpecial) {
+      this.#warnedSpecial = true;
+      this.#warn(
+        `${this.path}: not a regular file, so it is never rotated (maxbytes "${this.#maxbytes}" ignored)`,
+      );
+    }
+  }
+
+  #wrote(n: number): void {
+    if (!this.#regular) return;
+    this.#size += n;
+    if (rotationDue(this.#size, this.#maxbytes)) this.#rotate();
+  }
+
+  /** Runs the rotation plan synchronously (renames are metadata only; the target is a regular file). */
+  #rotate(): void {
+    this.#closeFile();
+    for (const step of rotationPlan(this.path, this.#backups)) {
+      if (step.kind === "truncate") {
+        this.#openAppendSync();
+        this.#file?.truncateSync(0);
+        this.#size = 0;
+        continue;
+      }
+      try {
+        Deno.renameSync(step.from, step.to);
+      } catch (e) {
+        if (!(e instanceof Deno.errors.NotFound)) {
+          this.#warn(`${this.path}: rotation: cannot rename "${step.from}": ${errorText(e)}`);
+        }
+      }
+    }
+  }
+
+  #closeFile(): void {
+    const file = this.#file;
+    this.#file = null;
+    if (file === null) return;
+    try {
+      file.close();
+    } catch {
+      // Already closed: nothing to release.
+    }
+  }
+}
+
+const APPEND: Deno.OpenOptions = { write: true, create: true, append: true };
+
+async function statOrClose(file: Deno.FsFile): Promise<Deno.FileInfo> {
+  try {
+    return await file.stat();
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+}
+
+async function removeIfPresent(path: string): Promise<void> {
+  try {
+    await Deno.remove(path);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
