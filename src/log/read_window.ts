@@ -22,7 +22,7 @@ export interface ByteWindow {
  * assert.deepEqual(readWindow(60, -10, 0), { start: 50, end: 60 });
  * assert.deepEqual(readWindow(60, 10, 0), { start: 10, end: 60 });
  * assert.deepEqual(readWindow(60, 10, 5), { start: 10, end: 15 });
- * assert.throws(() => readWindow(60, -10, 5), /BAD_ARGUMENTS/);
+ * assert.throws(() => readWindow(60, -10, 5), { code: "BAD_ARGUMENTS" });
  * ```
  */
 export function readWindow(size: number, offset: number, length: number): ByteWindow {
