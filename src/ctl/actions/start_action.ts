@@ -1,0 +1,56 @@
+/** `start NS ...|g:*|all`: starts processes and prints one result line each. */
+
+import { FAULTS } from "../../core/errors.ts";
+import { type Controller, EXIT, faultOf } from "../controller.ts";
+import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { isFault, printHelp, words } from "./action_kit.ts";
+import { startResultText } from "./result_texts.ts";
+import { SvisorError } from "../../core/errors.ts";
+
+/** Runs `start`. */
+export async function startAction(ctl: Controller, arg: string): Promise<void> {
+  if (!(await ctl.upcheck())) return;
+  const names = words(arg);
+  const service = ctl.service();
+  if (names.length === 0) {
+    ctl.output("Error: start requires a process name");
+    ctl.exitStatus = EXIT.INVALID_ARGS;
+    printHelp(ctl, "start");
+    return;
+  }
+  if (names.includes("all")) {
+    for (const result of await service.startAllProcesses()) {
+      ctl.output(startResultText(result));
+      ctl.setExitFromFault(result.status, FAULTS.ALREADY_STARTED);
+    }
+    return;
+  }
+  for (const name of names) {
+    const [group, process] = splitNamespec(name);
+    if (process === null) {
+      try {
+        for (const result of await service.startProcessGroup(group)) {
+          ctl.output(startResultText(result));
+          ctl.setExitFromFault(result.status, FAULTS.ALREADY_STARTED);
+        }
+      } catch (e) {
+        if (!isFault(e, "BAD_NAME")) {
+          ctl.exitStatus = EXIT.GENERIC;
+          throw e;
+        }
+        ctl.output(`${group}: ERROR (no such group)`);
+        ctl.exitStatus = EXIT.INVALID_ARGS;
+      }
+      continue;
+    }
+    try {
+      await service.startProcess(name);
+      ctl.output(`${makeNamespec(group, process)}: started`);
+    } catch (e) {
+      if (!(e instanceof SvisorError)) throw e;
+      const status = faultOf(e);
+      ctl.output(startResultText({ status, name: process, group, description: e.message }));
+      ctl.setExitFromFault(status, FAULTS.ALREADY_STARTED);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/** `stop NS ...|g:*|all`: stops processes and prints one result line each. */
+
+import { FAULTS, SvisorError } from "../../core/errors.ts";
+import { type Controller, EXIT, faultOf } from "../controller.ts";
+import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { isFault, printHelp, words } from "./action_kit.ts";
+import { signalResultText } from "./result_texts.ts";
+
+/** Runs `stop`. */
+export async function stopAction(ctl: Controller, arg: string): Promise<void> {
+  if (!(await ctl.upcheck())) return;
+  const names = words(arg);
+  const service = ctl.service();
+  if (names.length === 0) {
+    ctl.output("Error: stop requires a process name");
+    ctl.exitStatus = EXIT.GENERIC;
+    printHelp(ctl, "stop");
+    return;
+  }
+  if (names.includes("all")) {
+    for (const result of await service.stopAllProcesses()) {
+      ctl.output(signalResultText(result, "stopped"));
+      ctl.setExitFromFault(result.status, FAULTS.NOT_RUNNING);
+    }
+    return;
+  }
+  for (const name of names) {
+    const [group, process] = splitNamespec(name);
+    if (process === null) {
+      try {
+        for (const result of await service.stopProcessGroup(group)) {
+          ctl.output(signalResultText(result, "stopped"));
+          ctl.setExitFromFault(result.status, FAULTS.NOT_RUNNING);
+        }
+      } catch (e) {
+        ctl.exitStatus = EXIT.GENERIC;
+        if (!isFault(e, "BAD_NAME")) throw e;
+        ctl.output(`${group}: ERROR (no such group)`);
+      }
+      continue;
+    }
+    try {
+      await service.stopProcess(name);
+      ctl.output(`${makeNamespec(group, process)}: stopped`);
+    } catch (e) {
+      if (!(e instanceof SvisorError)) throw e;
+      const status = faultOf(e);
+      ctl.output(
+        signalResultText({ status, name: process, group, description: e.message }, "stopped"),
+      );
+      ctl.setExitFromFault(status, FAULTS.NOT_RUNNING);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/** supervisor's namespecs: `name`, `group:name`, `group:*`, `group:`, split and joined as supervisorctl does. */
+
+/**
+ * Splits a namespec into group and process; the process is null for `group:` and `group:*`, and a
+ * bare name is both group and process.
+ *
+ * @example
+ * ```ts
+ * import { splitNamespec } from "./namespec.ts";
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(splitNamespec("web"), ["web", "web"]);
+ * assert.deepEqual(splitNamespec("grp:*"), ["grp", null]);
+ * assert.deepEqual(splitNamespec("grp:web_01"), ["grp", "web_01"]);
+ * ```
+ */
+export function splitNamespec(namespec: string): [group: string, process: string | null] {
+  const colon = namespec.indexOf(":");
+  if (colon < 0) return [namespec, namespec];
+  const process = namespec.slice(colon + 1);
+  return [namespec.slice(0, colon), process === "" || process === "*" ? null : process];
+}
+
+/**
+ * Joins group and process into the short namespec: the bare name when they are equal.
+ *
+ * @example
+ * ```ts
+ * import { makeNamespec } from "./namespec.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(makeNamespec("cat", "cat"), "cat");
+ * assert.equal(makeNamespec("grp", "web"), "grp:web");
+ * ```
+ */
+export function makeNamespec(group: string, process: string | null): string {
+  return group === process ? group : `${group}:${process}`;
+}
