@@ -255,7 +255,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 /** One socket with a read buffer. */
 class Connection {
   #conn: Deno.Conn;
-  #buf = new Uint8Array(0);
+  #buf: Uint8Array = new Uint8Array(0);
   #onClose: () => void;
   closed = false;
 

@@ -52,7 +52,7 @@ export async function statusAction(ctl: Controller, arg: string): Promise<void> 
  * ```ts
  * import { formatStatus } from "./status_action.ts";
  * import assert from "node:assert/strict";
- * const info = { name: "cat", group: "cat", statename: "STOPPED", description: "Not started" };
+ * const info = { name: "cat", group: "cat", statename: "STOPPED" as const, description: "Not started" };
  * assert.equal(formatStatus([info]), "cat" + " ".repeat(30) + "STOPPED   Not started\n");
  * ```
  */
