@@ -133,4 +133,4 @@ const help: Scenario = {
   ],
 };
 
-await compatSuite("errors", [messages, pidTailClear, maintail, help], { hybrid: true });
+await compatSuite("errors", [messages, pidTailClear, maintail, help], { cross: true });

@@ -123,4 +123,4 @@ password=secret
   steps: [waitState("web", "RUNNING"), ctl("status web"), ...AUTH_STEPS],
 };
 
-await compatSuite("supervisorctl", [unixSocket, inetAuth, inetSha, unixAuth], { hybrid: true });
+await compatSuite("supervisorctl", [unixSocket, inetAuth, inetSha, unixAuth], { cross: true });

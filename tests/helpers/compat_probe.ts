@@ -7,10 +7,12 @@ import { killLeftovers } from "./compat_processes.ts";
 export interface ProbeResult {
   /** The daemon starts on a trivial config and answers XML-RPC on its unix socket. */
   daemon: boolean;
-  /** `svisor ctl status` talks to it (exit 0 or 3 and a status line). */
+  /** Why the daemon does not work ("" when it does). */
+  daemonWhy: string;
+  /** `svisor ctl status` reports a missing socket like supervisorctl (exit 4, "no such file"). */
   ctl: boolean;
-  /** Why not, when either is false. */
-  why: string;
+  /** Why the ctl does not work ("" when it does). */
+  ctlWhy: string;
 }
 
 const PROBE_CONF = (dir: string) =>
@@ -41,7 +43,7 @@ export async function probeSvisor(): Promise<ProbeResult> {
   } catch {
     // not probed yet in this run
   }
-  const result = await probe();
+  const result = { ...await probeDaemon(), ...await probeCtl() };
   const partial = `${cache}.${crypto.randomUUID()}`;
   await Deno.writeTextFile(partial, JSON.stringify(result));
   await Deno.rename(partial, cache);
@@ -55,17 +57,16 @@ function runKey(): string {
   return `${Deno.pid}_${fields[19]}`;
 }
 
-async function probe(): Promise<ProbeResult> {
+/** Starts the daemon on a trivial config and sends it one XML-RPC call. */
+async function probeDaemon(): Promise<{ daemon: boolean; daemonWhy: string }> {
   const dir = await Deno.makeTempDir({ prefix: "compat_probe_" });
   const marker = crypto.randomUUID();
-  const system = svisorSystem();
-  const [cmd, ...args] = system.daemon;
+  const [cmd, ...args] = svisorSystem().daemon;
   await Deno.writeTextFile(`${dir}/supervisord.conf`, PROBE_CONF(dir));
-  const env = { SVISOR_COMPAT_RUN: marker };
   const child = new Deno.Command(cmd!, {
     args: [...args, `${dir}/supervisord.conf`],
     cwd: dir,
-    env,
+    env: { SVISOR_COMPAT_RUN: marker },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -76,33 +77,16 @@ async function probe(): Promise<ProbeResult> {
   ]);
   let done = false;
   child.status.then(() => done = true);
-  const result: ProbeResult = { daemon: false, ctl: false, why: "" };
+  let works = false;
+  let why = "";
   try {
     const deadline = Date.now() + 15_000;
-    while (!result.daemon && !done && Date.now() < deadline) {
-      result.daemon = await answersRpc(`${dir}/s.sock`);
-      if (!result.daemon) await new Promise((r) => setTimeout(r, 100));
+    while (!works && !done && Date.now() < deadline) {
+      works = await answersRpc(`${dir}/s.sock`);
+      if (!works) await new Promise((r) => setTimeout(r, 100));
     }
-    if (!result.daemon) {
-      result.why = done
-        ? "svisor daemon exited"
-        : "svisor daemon's socket did not answer within 15s";
-    } else {
-      const [c, ...a] = system.ctl;
-      const out = await new Deno.Command(c!, {
-        args: [...a, `${dir}/supervisord.conf`, "status"],
-        env,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const text = new TextDecoder().decode(out.stdout);
-      result.ctl = (out.code === 0 || out.code === 3) && /^probe\s/m.test(text);
-      if (!result.ctl) {
-        result.why = `svisor ctl status exited ${out.code}: ${
-          (text + new TextDecoder().decode(out.stderr)).trim().split("\n")[0]
-        }`;
-      }
+    if (!works) {
+      why = done ? "svisor daemon exited" : "svisor daemon's socket did not answer in 15s";
     }
   } finally {
     if (!done) child.kill("SIGTERM");
@@ -112,11 +96,39 @@ async function probe(): Promise<ProbeResult> {
     await child.status;
     clearTimeout(timer);
     const [o, e] = await output;
-    if (!result.daemon) result.why += `: ${(o + e).trim().split("\n").slice(0, 2).join(" / ")}`;
+    if (!works) why += `: ${firstLines(o + e)}`;
     killLeftovers(`SVISOR_COMPAT_RUN=${marker}`);
     await Deno.remove(dir, { recursive: true });
   }
-  return result;
+  return { daemon: works, daemonWhy: why };
+}
+
+/** Runs `svisor ctl status` against a socket that does not exist. */
+async function probeCtl(): Promise<{ ctl: boolean; ctlWhy: string }> {
+  const dir = await Deno.makeTempDir({ prefix: "compat_probe_" });
+  try {
+    await Deno.writeTextFile(`${dir}/supervisord.conf`, PROBE_CONF(dir));
+    const [c, ...a] = svisorSystem().ctl;
+    const out = await new Deno.Command(c!, {
+      args: [...a, `${dir}/supervisord.conf`, "status"],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout);
+    const expected = `unix://${dir}/s.sock no such file\n`;
+    if (out.code === 4 && text === expected) return { ctl: true, ctlWhy: "" };
+    const said = firstLines(text + new TextDecoder().decode(out.stderr));
+    return { ctl: false, ctlWhy: `svisor ctl status without a daemon exited ${out.code}: ${said}` };
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+function firstLines(text: string): string {
+  // deno-lint-ignore no-control-regex
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, "").trim();
+  return plain.split("\n").slice(0, 2).join(" / ");
 }
 
 /** Sends `supervisor.getState` over the unix socket; true when an XML-RPC response comes back. */

@@ -3,7 +3,8 @@
  * (daemon + ctl) produces them too, and optionally the real supervisorctl driving svisor's daemon.
  *
  * Environment: COMPAT_UPDATE=1 rewrites the golden files from supervisord; COMPAT_SIDE=supervisord,
- * svisor or hybrid runs one side only; COMPAT_ONLY=text runs the scenarios whose name contains it.
+ * svisor, hybrid or svisorctl runs one side only; COMPAT_ONLY=text runs the scenarios whose name
+ * contains it.
  */
 
 import type { Scenario } from "./compat_scenario.ts";
@@ -15,6 +16,7 @@ import {
   hybridSystem,
   supervisorInstalled,
   supervisorSystem,
+  svisorCtlSystem,
   svisorSystem,
 } from "./compat_systems.ts";
 
@@ -23,13 +25,24 @@ const PARALLEL = 4;
 
 /** Options of a theme. */
 export interface SuiteOptions {
-  /** Also run the scenarios with the real supervisorctl against svisor's daemon. */
-  hybrid?: boolean;
+  /**
+   * Also run the crossed pairs: the real supervisorctl against svisor's daemon, and svisor's ctl
+   * against supervisord.
+   */
+  cross?: boolean;
 }
 
 /** The golden transcript path of a scenario. */
 export function goldenPath(scenario: Scenario): string {
   return `${GOLDEN}${scenario.name}.txt`;
+}
+
+/** One registered comparison: a side name (for COMPAT_SIDE), its system, and why it cannot run. */
+interface Side {
+  side: string;
+  title: string;
+  system: () => CompatSystem;
+  why: string;
 }
 
 /** Registers the tests of THEME (one per side, each running the theme's scenarios in parallel). */
@@ -39,39 +52,46 @@ export async function compatSuite(
   options: SuiteOptions = {},
 ): Promise<void> {
   const only = Deno.env.get("COMPAT_ONLY");
-  const side = Deno.env.get("COMPAT_SIDE");
+  const chosenSide = Deno.env.get("COMPAT_SIDE");
   const update = Deno.env.get("COMPAT_UPDATE") === "1";
   const chosen = scenarios.filter((s) => only === undefined || s.name.includes(only));
-  const installed = supervisorInstalled();
-  const wanted = (name: string) => side === undefined || side === name;
-  const probe = wanted("svisor") || wanted("hybrid") ? await probeSvisor() : null;
-
-  Deno.test({
-    name: `compat ${theme}: supervisord ${
-      update ? "writes" : "still produces"
-    } the golden transcripts`,
-    ignore: !installed || !wanted("supervisord") || chosen.length === 0,
-    fn: () => compare(chosen, supervisorSystem(), update),
-  });
-  const svisorWhy = probe === null ? "" : probe.daemon && probe.ctl ? "" : probe.why;
-  Deno.test({
-    name: `compat ${theme}: svisor daemon + svisor ctl match the golden transcripts` +
-      (svisorWhy ? ` (ignored until they work: ${svisorWhy})` : ""),
-    ignore: probe === null || svisorWhy !== "" || !wanted("svisor") || chosen.length === 0,
-    fn: () => compare(chosen, svisorSystem(), false),
-  });
-  if (!options.hybrid) return;
-  const hybridWhy = !installed
-    ? "supervisorctl is not installed"
-    : probe === null || probe.daemon
-    ? ""
-    : probe.why;
-  Deno.test({
-    name: `compat ${theme}: supervisorctl driving svisor daemon matches the golden transcripts` +
-      (hybridWhy ? ` (ignored: ${hybridWhy})` : ""),
-    ignore: probe === null || hybridWhy !== "" || !wanted("hybrid") || chosen.length === 0,
-    fn: () => compare(chosen, hybridSystem(), false),
-  });
+  const wanted = (side: string) => chosenSide === undefined || chosenSide === side;
+  const installed = supervisorInstalled() ? "" : "supervisor 4.2.5 is not installed";
+  const probe = ["svisor", "hybrid", "svisorctl"].some(wanted) ? await probeSvisor() : null;
+  const daemonWhy = probe?.daemonWhy ?? "";
+  const ctlWhy = probe?.ctlWhy ?? "";
+  const sides: Side[] = [{
+    side: "supervisord",
+    title: `supervisord ${update ? "writes" : "still produces"} the golden transcripts`,
+    system: supervisorSystem,
+    why: installed,
+  }, {
+    side: "svisor",
+    title: "svisor daemon + svisor ctl match the golden transcripts",
+    system: svisorSystem,
+    why: daemonWhy || ctlWhy,
+  }];
+  if (options.cross) {
+    sides.push({
+      side: "hybrid",
+      title: "supervisorctl driving svisor daemon matches the golden transcripts",
+      system: hybridSystem,
+      why: installed || daemonWhy,
+    }, {
+      side: "svisorctl",
+      title: "svisor ctl driving supervisord matches the golden transcripts",
+      system: svisorCtlSystem,
+      why: installed || ctlWhy,
+    });
+  }
+  for (const { side, title, system, why } of sides) {
+    const skip = !wanted(side) || chosen.length === 0 || (update && side !== "supervisord");
+    Deno.test({
+      name: `compat ${theme}: ${title}${why && !skip ? ` (ignored until it can run: ${why})` : ""}`,
+      ignore: skip || why !== "",
+      fn: () => compare(chosen, system(), update && side === "supervisord"),
+    });
+  }
 }
 
 /** Runs SCENARIOS against SYSTEM (a few at a time) and fails with every difference from golden. */

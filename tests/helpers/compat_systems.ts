@@ -52,6 +52,15 @@ export function hybridSystem(): CompatSystem {
   };
 }
 
+/** supervisord driven by svisor's ctl. */
+export function svisorCtlSystem(): CompatSystem {
+  return {
+    name: "supervisord+svisor ctl",
+    daemon: [SUPERVISORD, "-n", "-c"],
+    ctl: [...svisorArgv(), "ctl", "-c"],
+  };
+}
+
 /** Whether supervisord and supervisorctl are installed. */
 export function supervisorInstalled(): boolean {
   try {
