@@ -23,12 +23,12 @@ export function lineDiff(expected: string, actual: string, context = 3): string 
       ops.push({ tag: " ", line: a[i]! });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      ops.push({ tag: "+", line: b[j]! });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       ops.push({ tag: "-", line: a[i]! });
       i++;
+    } else {
+      ops.push({ tag: "+", line: b[j]! });
+      j++;
     }
   }
   const show = ops.map((op, k) =>
