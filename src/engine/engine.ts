@@ -1,0 +1,460 @@
+/**
+ * The transport-free service: the set of process groups, startup and shutdown order, the reload
+ * diff, and every ControlService method with supervisor's semantics and fault codes.
+ */
+
+import type { Config } from "../config/model.ts";
+import { SvisorError } from "../core/errors.ts";
+import { makeNamespec, splitNamespec } from "../process/namespec.ts";
+import { processInfo } from "../process/process_info.ts";
+import { RUNNING_STATES, SIGNALLABLE_STATES, STOPPED_STATES } from "../process/process_state.ts";
+import type { ControlService, LogFollow, WaitOptions } from "../protocol/control_service.ts";
+import {
+  type Channel,
+  type ConfigDiff,
+  DAEMON_STATES,
+  type DaemonStateName,
+  type ProcessConfigInfo,
+  type ProcessInfo,
+  type ProcessResult,
+  type TailResult,
+} from "../protocol/types.ts";
+import { diffGroups } from "./config_diff.ts";
+import { configInfo } from "./config_info.ts";
+import type { EngineDeps } from "./engine_deps.ts";
+import * as logs from "./engine_logs.ts";
+import {
+  beginStart,
+  beginStop,
+  type ControlContext,
+  runBulk,
+  sendSignal,
+} from "./process_control.ts";
+import { type GroupLogSettings, groupsByPriority, ProcessGroup } from "./process_group.ts";
+import type { ProcessSlot } from "./process_slot.ts";
+import { shutdownGroups } from "./shutdown_sequence.ts";
+
+/** The supervisor version whose behaviour svisor copies. */
+export const SUPERVISOR_VERSION = "4.2.5";
+
+/** Builds the engine over a config; nothing runs until `start()`. */
+export function createEngine(config: Config, deps: EngineDeps): Engine {
+  return new Engine(config, deps);
+}
+
+/** The engine: ControlService plus the daemon's lifecycle calls (start, shutdownProcesses, reopenLogs). */
+export class Engine implements ControlService, AsyncDisposable {
+  readonly #deps: EngineDeps;
+  readonly #groups = new Map<string, ProcessGroup>();
+  readonly #settings: GroupLogSettings;
+  readonly #ctl: ControlContext;
+  #config: Config;
+  #mood: DaemonStateName = "RUNNING";
+  #stopping: Promise<void> | null = null;
+  #disposed = false;
+
+  /** Makes the groups of the config (AUTO log names are chosen now). */
+  constructor(config: Config, deps: EngineDeps) {
+    this.#deps = deps;
+    this.#config = config;
+    this.#settings = {
+      childlogdir: deps.childlogdir ?? config.supervisord?.childlogdir ?? "/tmp",
+      identifier: deps.identifier ?? config.supervisord?.identifier ?? "supervisor",
+      stripAnsi: config.supervisord?.stripAnsi ?? false,
+    };
+    this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
+    for (const g of config.groups) this.#addGroup(g.name, false);
+  }
+
+  // ---- lifecycle (called by the daemon) ----
+
+  /** Announces the groups and RUNNING, then autostarts in ascending group then process priority. */
+  start(): void {
+    for (const g of this.#groups.values()) {
+      this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: g.name });
+    }
+    this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_RUNNING" });
+    for (const g of groupsByPriority(this.#groups.values())) this.#autostart(g);
+  }
+
+  /**
+   * Stops everything for exit or restart: groups one at a time in descending priority (BACKOFF
+   * gives up to FATAL); resolves when every process is in a stopped state. Idempotent.
+   */
+  shutdownProcesses(mood: "SHUTDOWN" | "RESTARTING" = "SHUTDOWN"): Promise<void> {
+    if (this.#stopping !== null) return this.#stopping;
+    this.#mood = mood;
+    this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
+    this.#stopping = shutdownGroups(() => groupsByPriority(this.#groups.values()), this.#deps);
+    return this.#stopping;
+  }
+
+  /** Reopens every child log (SIGUSR2). */
+  async reopenLogs(): Promise<void> {
+    for (const slot of this.#allSlots()) {
+      await slot.stdout.reopen();
+      await slot.stderr?.reopen();
+    }
+  }
+
+  /** Stops every timer and closes every sink (children are not signalled). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const slot of this.#allSlots()) await slot.dispose();
+  }
+
+  // ---- identity and state ----
+
+  getAPIVersion(): Promise<string> {
+    return this.#run(() => "3.0");
+  }
+  getSupervisorVersion(): Promise<string> {
+    return this.#run(() => SUPERVISOR_VERSION);
+  }
+  getSvisorVersion(): Promise<string> {
+    return this.#run(() => this.#deps.version ?? "0.0.0");
+  }
+  getIdentification(): Promise<string> {
+    return this.#run(() => this.#settings.identifier);
+  }
+  getState(): Promise<{ statecode: number; statename: DaemonStateName }> {
+    return this.#run(() => ({ statecode: DAEMON_STATES[this.#mood], statename: this.#mood }));
+  }
+  getPID(): Promise<number> {
+    return this.#run(() => this.#deps.pid);
+  }
+
+  // ---- main log ----
+
+  readLog(offset: number, length: number): Promise<string> {
+    return this.#run(() => logs.readMainLog(this.#deps.mainLog, offset, length, this.#deps.reader));
+  }
+  tailLog(offset: number, length: number): Promise<TailResult> {
+    return this.#run(() => logs.tailMainLog(this.#deps.mainLog, offset, length, this.#deps.reader));
+  }
+  clearLog(): Promise<boolean> {
+    return this.#run(() => logs.clearMainLog(this.#deps.mainLog));
+  }
+  followLog(): Promise<LogFollow> {
+    return this.#run(() => logs.followMainLog(this.#deps.bus));
+  }
+
+  // ---- daemon control ----
+
+  shutdown(): Promise<boolean> {
+    return this.#run(() => {
+      this.#mood = "SHUTDOWN";
+      this.#deps.requestShutdown?.();
+      return true;
+    });
+  }
+  restart(): Promise<boolean> {
+    return this.#run(() => {
+      this.#mood = "RESTARTING";
+      this.#deps.requestRestart?.();
+      return true;
+    });
+  }
+
+  // ---- info ----
+
+  getProcessInfo(name: string): Promise<ProcessInfo> {
+    return this.#run(() => this.#info(this.#process(name)));
+  }
+  getAllProcessInfo(): Promise<ProcessInfo[]> {
+    return this.#run(() => {
+      const groups = [...this.#groups.values()].sort((a, b) => compare(a.name, b.name));
+      return groups.flatMap((g) =>
+        [...g.slots].sort((a, b) => compare(a.name, b.name)).map((s) => this.#info(s))
+      );
+    });
+  }
+  getAllConfigInfo(): Promise<ProcessConfigInfo[]> {
+    return this.#run(() =>
+      configInfo(this.#config, {
+        isActive: (g) => this.#groups.has(g),
+        activePath: (p, channel) => {
+          const slot = this.#groups.get(p.group)?.get(p.name);
+          if (slot === undefined || slot.config !== p) return undefined;
+          return slot.capture(channel)?.path ?? null;
+        },
+        users: this.#deps.users,
+      })
+    );
+  }
+
+  // ---- start, stop, signal ----
+
+  startProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
+    return this.#run(async () => {
+      const slot = this.#processOrGroup(name);
+      if (slot instanceof ProcessGroup) {
+        await this.startProcessGroup(slot.name, options);
+        return true;
+      }
+      await beginStart(slot, name, this.#ctl, waitOf(options));
+      return true;
+    });
+  }
+  startProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
+    return this.#run(() => this.#startMany(this.#group(name).byPriority(), options));
+  }
+  startAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
+    return this.#run(() => this.#startMany(this.#allByPriority(), options));
+  }
+  stopProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
+    return this.#run(async () => {
+      const slot = this.#processOrGroup(name);
+      if (slot instanceof ProcessGroup) {
+        await this.stopProcessGroup(slot.name, options);
+        return true;
+      }
+      await beginStop(slot, name, this.#ctl, waitOf(options));
+      return true;
+    });
+  }
+  stopProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
+    return this.#run(() => this.#stopMany(this.#group(name).byPriority(), options));
+  }
+  stopAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
+    return this.#run(() => this.#stopMany(this.#allByPriority(), options));
+  }
+  signalProcess(name: string, signal: string): Promise<boolean> {
+    return this.#run(async () => {
+      const slot = this.#processOrGroup(name);
+      if (slot instanceof ProcessGroup) {
+        await this.signalProcessGroup(slot.name, signal);
+        return true;
+      }
+      sendSignal(slot, name, signal);
+      return true;
+    });
+  }
+  signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]> {
+    return this.#run(() => this.#signalMany(this.#group(name).byPriority(), signal));
+  }
+  signalAllProcesses(signal: string): Promise<ProcessResult[]> {
+    return this.#run(() => this.#signalMany(this.#allByPriority(), signal));
+  }
+
+  // ---- stdin and remote events ----
+
+  sendProcessStdin(name: string, chars: string): Promise<boolean> {
+    return this.#run(async () => {
+      if (typeof chars !== "string") throw new SvisorError("INCORRECT_PARAMETERS", String(chars));
+      await this.#process(name).writeStdin(new TextEncoder().encode(chars));
+      return true;
+    });
+  }
+  sendRemoteCommEvent(type: string, data: string): Promise<boolean> {
+    this.#deps.bus.publish({ type: "REMOTE_COMMUNICATION", commType: type, data });
+    return Promise.resolve(true);
+  }
+
+  // ---- config reload ----
+
+  reloadConfig(): Promise<ConfigDiff> {
+    return this.#run(async () => {
+      let next: Config;
+      try {
+        next = await this.#deps.loadConfig();
+      } catch (e) {
+        throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
+      }
+      this.#config = next;
+      return diffGroups([...this.#groups.values()].map((g) => g.config), next.groups);
+    });
+  }
+  addProcessGroup(name: string): Promise<boolean> {
+    return this.#run(() => {
+      if (!this.#config.groups.some((g) => g.name === name)) {
+        throw new SvisorError("BAD_NAME", name);
+      }
+      if (this.#groups.has(name)) throw new SvisorError("ALREADY_ADDED", name);
+      const group = this.#addGroup(name, true);
+      this.#autostart(group);
+      return true;
+    });
+  }
+  removeProcessGroup(name: string): Promise<boolean> {
+    return this.#run(async () => {
+      const group = this.#groups.get(name);
+      if (group === undefined) throw new SvisorError("BAD_NAME", name);
+      if (group.slots.some((s) => !STOPPED_STATES.has(s.record.state))) {
+        throw new SvisorError("STILL_RUNNING", name);
+      }
+      this.#groups.delete(name);
+      for (const slot of group.slots) await slot.dispose();
+      this.#deps.bus.publish({ type: "PROCESS_GROUP_REMOVED", groupName: name });
+      return true;
+    });
+  }
+
+  // ---- process logs ----
+
+  readProcessLog(name: string, channel: Channel, offset: number, length: number): Promise<string> {
+    return this.#run(() =>
+      logs.readProcessLog(this.#process(name), channel, offset, length, this.#deps.reader)
+    );
+  }
+  tailProcessLog(
+    name: string,
+    channel: Channel,
+    offset: number,
+    length: number,
+  ): Promise<TailResult> {
+    return this.#run(() =>
+      logs.tailProcessLog(this.#process(name), channel, offset, length, this.#deps.reader)
+    );
+  }
+  followProcessLog(name: string, channel: Channel, backlog: number): Promise<LogFollow> {
+    return this.#run(() =>
+      logs.followProcessLog(
+        this.#process(name),
+        channel,
+        backlog,
+        this.#deps.reader,
+        this.#deps.bus,
+      )
+    );
+  }
+  clearProcessLogs(name: string): Promise<boolean> {
+    return this.#run(async () => {
+      const slot = this.#process(name);
+      try {
+        await slot.stdout.clear();
+        await slot.stderr?.clear();
+      } catch {
+        throw new SvisorError("FAILED", name);
+      }
+      return true;
+    });
+  }
+  clearAllProcessLogs(): Promise<ProcessResult[]> {
+    return this.#run(async () => {
+      const results: ProcessResult[] = [];
+      for (const slot of this.#allByPriority()) {
+        await this.clearProcessLogs(this.#namespec(slot)).then(
+          () => results.push(result(slot, 80, "OK")),
+          (e: SvisorError) => results.push(result(slot, 30, `FAILED: ${e.message}`)),
+        );
+      }
+      return results;
+    });
+  }
+
+  // ---- internals ----
+
+  /** Runs a method body, faulting with SHUTDOWN_STATE unless the daemon is RUNNING. */
+  async #run<T>(body: () => T | Promise<T>): Promise<T> {
+    if (this.#mood !== "RUNNING") throw new SvisorError("SHUTDOWN_STATE", "");
+    return await body();
+  }
+
+  #addGroup(name: string, announce: boolean): ProcessGroup {
+    const config = this.#config.groups.find((g) => g.name === name);
+    if (config === undefined) throw new SvisorError("BAD_NAME", name);
+    const group = new ProcessGroup(
+      config,
+      this.#deps,
+      this.#settings,
+      () => this.#mood !== "RUNNING",
+    );
+    this.#groups.set(name, group);
+    if (announce) this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: name });
+    return group;
+  }
+
+  #autostart(group: ProcessGroup): void {
+    for (const slot of group.byPriority()) slot.dispatch({ type: "autostart" });
+  }
+
+  #group(name: string): ProcessGroup {
+    const group = this.#groups.get(name);
+    if (group === undefined) throw new SvisorError("BAD_NAME", name);
+    return group;
+  }
+
+  #processOrGroup(name: string): ProcessSlot | ProcessGroup {
+    const [groupName, processName] = splitNamespec(name);
+    const group = this.#groups.get(groupName);
+    if (group === undefined) throw new SvisorError("BAD_NAME", name);
+    if (processName === null) return group;
+    const slot = group.get(processName);
+    if (slot === undefined) throw new SvisorError("BAD_NAME", name);
+    return slot;
+  }
+
+  #process(name: string): ProcessSlot {
+    const found = this.#processOrGroup(name);
+    if (found instanceof ProcessGroup) throw new SvisorError("BAD_NAME", name);
+    return found;
+  }
+
+  #namespec(slot: ProcessSlot): string {
+    return makeNamespec(slot.group, slot.name);
+  }
+
+  #allSlots(): ProcessSlot[] {
+    return [...this.#groups.values()].flatMap((g) => g.slots);
+  }
+
+  #allByPriority(): ProcessSlot[] {
+    return groupsByPriority(this.#groups.values()).flatMap((g) => g.byPriority());
+  }
+
+  #info(slot: ProcessSlot): ProcessInfo {
+    return processInfo(slot.record, {
+      name: slot.name,
+      group: slot.group,
+      stdoutLogfile: slot.stdout.path,
+      stderrLogfile: slot.stderr?.path ?? null,
+      now: this.#deps.clock.now(),
+    });
+  }
+
+  #startMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
+    const wait = waitOf(options);
+    return runBulk(
+      slots,
+      (s) => !RUNNING_STATES.has(s.record.state),
+      (s, name) => beginStart(s, name, this.#ctl, wait),
+      (s) => this.#namespec(s),
+    );
+  }
+
+  #stopMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
+    const wait = waitOf(options);
+    return runBulk(
+      slots,
+      (s) => RUNNING_STATES.has(s.record.state),
+      (s, name) => beginStop(s, name, this.#ctl, wait),
+      (s) => this.#namespec(s),
+    );
+  }
+
+  #signalMany(slots: ProcessSlot[], signal: string): Promise<ProcessResult[]> {
+    return runBulk(
+      slots,
+      (s) => SIGNALLABLE_STATES.has(s.record.state),
+      (s, name) => {
+        sendSignal(s, name, signal);
+        return null;
+      },
+      (s) => this.#namespec(s),
+    );
+  }
+}
+
+function waitOf(options: WaitOptions): { wait: boolean; signal?: AbortSignal | undefined } {
+  return { wait: options.wait ?? true, signal: options.signal };
+}
+
+function result(slot: ProcessSlot, status: number, description: string): ProcessResult {
+  return { name: slot.name, group: slot.group, status, description };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+/** What the engine is built from: the ports, the bus, and the daemon's callbacks. */
+
+import type { Config } from "../config/model.ts";
+import type {
+  ActivityLog,
+  Clock,
+  FileProbe,
+  LogReader,
+  LogSinkFactory,
+  Spawner,
+  UserDb,
+} from "../core/ports.ts";
+import type { EventBus } from "../events/event_bus.ts";
+
+/** The main log as the engine reads and clears it. */
+export interface MainLogHandle {
+  /** The main log file, or null when there is none (syslog, or no file). */
+  path: string | null;
+  /** Deletes the file and reopens it (clearLog). */
+  clear(): Promise<void>;
+}
+
+/** Everything createEngine needs; the daemon builds these, tests pass fakes. */
+export interface EngineDeps {
+  /** Time and timers. */
+  clock: Clock;
+  /** Starts children. */
+  spawner: Spawner;
+  /** Looks at command paths before spawning. */
+  probe: FileProbe;
+  /** Resolves `user=` to uid/gid. */
+  users: UserDb;
+  /** Opens child log sinks. */
+  sinks: LogSinkFactory;
+  /** Reads log files by supervisor's offset rules. */
+  reader: LogReader;
+  /** The main (activity) log. */
+  log: ActivityLog;
+  /** The event bus. */
+  bus: EventBus;
+  /** The daemon's environment (the base of every child's). */
+  env: Readonly<Record<string, string>>;
+  /** The daemon's pid (getPID). */
+  pid: number;
+  /** Re-reads the config for reloadConfig; throws (any error) when it cannot be read. */
+  loadConfig: () => Promise<Config> | Config;
+  /** Called once when a shutdown is requested over the API. */
+  requestShutdown?: () => void;
+  /** Called once when a restart is requested over the API. */
+  requestRestart?: () => void;
+  /** The main log, for readLog/tailLog/clearLog. */
+  mainLog?: MainLogHandle;
+  /** Where AUTO logs go (default: the config's childlogdir, else /tmp). */
+  childlogdir?: string;
+  /** The identifier (default: the config's, else `supervisor`). */
+  identifier?: string;
+  /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
+  random?: () => number;
+  /** svisor's version (getSvisorVersion). */
+  version?: string;
+}

@@ -1,0 +1,116 @@
+/**
+ * One output stream of a process (stdout or stderr): reads the child's chunks and awaits each sink
+ * write before reading more (no per-line work), keeps a small in-memory tail, and publishes chunk
+ * events for followers and event listeners.
+ */
+
+import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import type { EventBus } from "../events/event_bus.ts";
+import { decodeData } from "../events/supervisor_event.ts";
+import { TailRing } from "../log/tail_ring.ts";
+import { pyRepr } from "../process/py_repr.ts";
+import type { Channel } from "../protocol/types.ts";
+
+/** Bytes of recent output kept in memory per stream. */
+export const TAIL_BYTES = 16 * 1024;
+
+/** Who the stream belongs to and where its bytes go. */
+export interface StreamCaptureOptions {
+  /** Process name. */
+  processName: string;
+  /** Group name. */
+  groupName: string;
+  /** stdout or stderr. */
+  channel: Channel;
+  /** The sink to open (path null: output is discarded but still followed and tailed). */
+  sink: LogSinkOptions;
+  /** Emit PROCESS_LOG_STDOUT/STDERR events. */
+  eventsEnabled: boolean;
+  /** Opens the sink. */
+  sinks: LogSinkFactory;
+  /** The bus for chunk events. */
+  bus: EventBus;
+  /** The main log (DEBG `'name' stdout output:` lines when the level allows). */
+  log: ActivityLog;
+}
+
+/** A process's stream: sink, tail, and the lock that orders writes against follow requests. */
+export class StreamCapture {
+  /** The log file, or null when the stream is not logged to a file. */
+  readonly path: string | null;
+  /** The last bytes written. */
+  readonly tail = new TailRing(TAIL_BYTES);
+  readonly #options: StreamCaptureOptions;
+  #sink: Promise<LogSink> | null = null;
+  #lock: Promise<unknown> = Promise.resolve();
+
+  /** Prepares the stream; the sink opens on first use. */
+  constructor(options: StreamCaptureOptions) {
+    this.#options = options;
+    this.path = options.sink.path;
+  }
+
+  /** Opens the sink now (the file is created), if not yet open. */
+  open(): Promise<LogSink> {
+    this.#sink ??= this.#options.sinks.open(this.#options.sink);
+    return this.#sink;
+  }
+
+  /** Reads a child's stream to its end, writing each chunk before reading the next. */
+  async pump(stream: ReadableStream<Uint8Array>, pid: number): Promise<void> {
+    const reader = stream.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
+      }
+    } catch {
+      // A broken pipe ends the capture; the exit is reported through the child's status.
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  /** Runs `fn` while no chunk is being delivered (so a follower sees each chunk exactly once). */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.#lock.then(fn, fn);
+    this.#lock = run.catch(() => {});
+    return run;
+  }
+
+  /** Reopens the file (SIGUSR2). */
+  async reopen(): Promise<void> {
+    if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.reopen());
+  }
+
+  /** Deletes and reopens the file, and forgets the in-memory tail. */
+  async clear(): Promise<void> {
+    this.tail.clear();
+    if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.clear());
+  }
+
+  /** Closes the sink (after pending writes). */
+  async close(): Promise<void> {
+    const sink = this.#sink;
+    this.#sink = null;
+    if (sink !== null) await this.exclusive(async () => (await sink).close());
+  }
+
+  async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
+    const o = this.#options;
+    await (await this.open()).write(chunk);
+    this.tail.push(chunk);
+    if (o.log.enabled("DEBG")) {
+      o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);
+    }
+    const base = { processName: o.processName, groupName: o.groupName, pid, data: chunk };
+    if (o.bus.wants("PROCESS_OUTPUT")) {
+      o.bus.publish({ ...base, type: "PROCESS_OUTPUT", channel: o.channel });
+    }
+    if (o.eventsEnabled) {
+      const type = o.channel === "stdout" ? "PROCESS_LOG_STDOUT" : "PROCESS_LOG_STDERR";
+      if (o.bus.wants(type)) o.bus.publish({ ...base, type });
+    }
+  }
+}
