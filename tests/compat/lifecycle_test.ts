@@ -156,4 +156,51 @@ autostart=false
   ],
 };
 
-await compatSuite("lifecycle", [crashLoop, startsecsBackoff, autorestart, autostartFalse]);
+const spawnErrors: Scenario = {
+  name: "spawn_errors",
+  files: { "notexec.sh": { text: "#!/bin/sh\n", mode: 0o644 } },
+  config: `
+[program:missing]
+command=/nonexistent/prog --flag
+startretries=1
+
+[program:notexec]
+command={{dir}}/notexec.sh
+startretries=1
+
+[program:isdir]
+command={{dir}}
+startretries=1
+
+[program:nochdir]
+command=${CHILD}
+directory={{dir}}/nonexistent
+startsecs=3
+startretries=1
+stderr_logfile={{dir}}/nochdir.err
+`,
+  steps: [
+    waitState("missing", "FATAL"),
+    waitState("notexec", "FATAL"),
+    waitState("isdir", "FATAL"),
+    waitState("nochdir", "FATAL"),
+    ctl("status"),
+    ctl("start missing"),
+    ctl("start notexec"),
+    ctl("start isdir"),
+    ctl("start nochdir"),
+    waitState("nochdir", "FATAL"),
+    file("nochdir.err"),
+    ctl("maintail -100000", { keep: /'missing'|: missing |can't find command/ }),
+    ctl("maintail -100000", { keep: /'notexec'|: notexec |is not executable/ }),
+    ctl("maintail -100000", { keep: /'isdir'|: isdir |is a directory/ }),
+  ],
+};
+
+await compatSuite("lifecycle", [
+  crashLoop,
+  startsecsBackoff,
+  autorestart,
+  autostartFalse,
+  spawnErrors,
+]);
