@@ -4,8 +4,7 @@
  */
 
 import type { Config } from "../config/model.ts";
-import { SvisorError } from "../core/errors.ts";
-import { makeNamespec, splitNamespec } from "../process/namespec.ts";
+import { FAULTS, SvisorError } from "../core/errors.ts";
 import { processInfo } from "../process/process_info.ts";
 import { RUNNING_STATES, SIGNALLABLE_STATES, STOPPED_STATES } from "../process/process_state.ts";
 import type { ControlService, LogFollow, WaitOptions } from "../protocol/control_service.ts";
@@ -27,10 +26,12 @@ import {
   beginStart,
   beginStop,
   type ControlContext,
+  faultText,
   runBulk,
   sendSignal,
 } from "./process_control.ts";
-import { type GroupLogSettings, groupsByPriority, ProcessGroup } from "./process_group.ts";
+import { GroupRegistry, namespecOf } from "./group_registry.ts";
+import { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 import { shutdownGroups } from "./shutdown_sequence.ts";
 
@@ -45,9 +46,10 @@ export function createEngine(config: Config, deps: EngineDeps): Engine {
 /** The engine: ControlService plus the daemon's lifecycle calls (start, shutdownProcesses, reopenLogs). */
 export class Engine implements ControlService, AsyncDisposable {
   readonly #deps: EngineDeps;
-  readonly #groups = new Map<string, ProcessGroup>();
-  readonly #settings: GroupLogSettings;
+  readonly #groups: GroupRegistry;
+  readonly #identifier: string;
   readonly #ctl: ControlContext;
+  readonly #life = new AbortController();
   #config: Config;
   #mood: DaemonStateName = "RUNNING";
   #stopping: Promise<void> | null = null;
@@ -57,24 +59,25 @@ export class Engine implements ControlService, AsyncDisposable {
   constructor(config: Config, deps: EngineDeps) {
     this.#deps = deps;
     this.#config = config;
-    this.#settings = {
+    this.#identifier = deps.identifier ?? config.supervisord?.identifier ?? "supervisor";
+    this.#groups = new GroupRegistry(deps, {
       childlogdir: deps.childlogdir ?? config.supervisord?.childlogdir ?? "/tmp",
-      identifier: deps.identifier ?? config.supervisord?.identifier ?? "supervisor",
+      identifier: this.#identifier,
       stripAnsi: config.supervisord?.stripAnsi ?? false,
-    };
+    }, () => this.#mood !== "RUNNING");
     this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
-    for (const g of config.groups) this.#addGroup(g.name, false);
+    for (const g of config.groups) this.#groups.add(g);
   }
 
   // ---- lifecycle (called by the daemon) ----
 
   /** Announces the groups and RUNNING, then autostarts in ascending group then process priority. */
   start(): void {
-    for (const g of this.#groups.values()) {
+    for (const g of this.#groups.groups()) {
       this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: g.name });
     }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_RUNNING" });
-    for (const g of groupsByPriority(this.#groups.values())) this.#autostart(g);
+    for (const g of this.#groups.byPriority()) this.#autostart(g);
   }
 
   /**
@@ -85,23 +88,24 @@ export class Engine implements ControlService, AsyncDisposable {
     if (this.#stopping !== null) return this.#stopping;
     this.#mood = mood;
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
-    this.#stopping = shutdownGroups(() => groupsByPriority(this.#groups.values()), this.#deps);
+    this.#stopping = shutdownGroups(() => this.#groups.byPriority(), this.#deps, this.#life.signal);
     return this.#stopping;
   }
 
   /** Reopens every child log (SIGUSR2). */
   async reopenLogs(): Promise<void> {
-    for (const slot of this.#allSlots()) {
+    for (const slot of this.#groups.slots()) {
       await slot.stdout.reopen();
       await slot.stderr?.reopen();
     }
   }
 
-  /** Stops every timer and closes every sink (children are not signalled). */
+  /** Stops every timer, abandons every wait and closes every sink (children are not signalled). */
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
-    for (const slot of this.#allSlots()) await slot.dispose();
+    this.#life.abort(new SvisorError("FAILED", "engine disposed"));
+    for (const slot of this.#groups.slots()) await slot.dispose();
   }
 
   // ---- identity and state ----
@@ -116,7 +120,7 @@ export class Engine implements ControlService, AsyncDisposable {
     return this.#run(() => this.#deps.version ?? "0.0.0");
   }
   getIdentification(): Promise<string> {
-    return this.#run(() => this.#settings.identifier);
+    return this.#run(() => this.#identifier);
   }
   getState(): Promise<{ statecode: number; statename: DaemonStateName }> {
     return this.#run(() => ({ statecode: DAEMON_STATES[this.#mood], statename: this.#mood }));
@@ -160,22 +164,17 @@ export class Engine implements ControlService, AsyncDisposable {
   // ---- info ----
 
   getProcessInfo(name: string): Promise<ProcessInfo> {
-    return this.#run(() => this.#info(this.#process(name)));
+    return this.#run(() => this.#info(this.#groups.process(name)));
   }
   getAllProcessInfo(): Promise<ProcessInfo[]> {
-    return this.#run(() => {
-      const groups = [...this.#groups.values()].sort((a, b) => compare(a.name, b.name));
-      return groups.flatMap((g) =>
-        [...g.slots].sort((a, b) => compare(a.name, b.name)).map((s) => this.#info(s))
-      );
-    });
+    return this.#run(() => this.#groups.slotsLexical().map((s) => this.#info(s)));
   }
   getAllConfigInfo(): Promise<ProcessConfigInfo[]> {
     return this.#run(() =>
       configInfo(this.#config, {
         isActive: (g) => this.#groups.has(g),
         activePath: (p, channel) => {
-          const slot = this.#groups.get(p.group)?.get(p.name);
+          const slot = this.#groups.find(p.group)?.get(p.name);
           if (slot === undefined || slot.config !== p) return undefined;
           return slot.capture(channel)?.path ?? null;
         },
@@ -188,41 +187,41 @@ export class Engine implements ControlService, AsyncDisposable {
 
   startProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
     return this.#run(async () => {
-      const slot = this.#processOrGroup(name);
+      const slot = this.#groups.lookup(name);
       if (slot instanceof ProcessGroup) {
         await this.startProcessGroup(slot.name, options);
         return true;
       }
-      await beginStart(slot, name, this.#ctl, waitOf(options));
+      await beginStart(slot, name, this.#ctl, this.#waitOf(options));
       return true;
     });
   }
   startProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#startMany(this.#group(name).byPriority(), options));
+    return this.#run(() => this.#startMany(this.#groups.group(name).byPriority(), options));
   }
   startAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#startMany(this.#allByPriority(), options));
+    return this.#run(() => this.#startMany(this.#groups.slotsByPriority(), options));
   }
   stopProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
     return this.#run(async () => {
-      const slot = this.#processOrGroup(name);
+      const slot = this.#groups.lookup(name);
       if (slot instanceof ProcessGroup) {
         await this.stopProcessGroup(slot.name, options);
         return true;
       }
-      await beginStop(slot, name, this.#ctl, waitOf(options));
+      await beginStop(slot, name, this.#ctl, this.#waitOf(options));
       return true;
     });
   }
   stopProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#stopMany(this.#group(name).byPriority(), options));
+    return this.#run(() => this.#stopMany(this.#groups.group(name).byPriority(), options));
   }
   stopAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#stopMany(this.#allByPriority(), options));
+    return this.#run(() => this.#stopMany(this.#groups.slotsByPriority(), options));
   }
   signalProcess(name: string, signal: string): Promise<boolean> {
     return this.#run(async () => {
-      const slot = this.#processOrGroup(name);
+      const slot = this.#groups.lookup(name);
       if (slot instanceof ProcessGroup) {
         await this.signalProcessGroup(slot.name, signal);
         return true;
@@ -232,10 +231,10 @@ export class Engine implements ControlService, AsyncDisposable {
     });
   }
   signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]> {
-    return this.#run(() => this.#signalMany(this.#group(name).byPriority(), signal));
+    return this.#run(() => this.#signalMany(this.#groups.group(name).byPriority(), signal));
   }
   signalAllProcesses(signal: string): Promise<ProcessResult[]> {
-    return this.#run(() => this.#signalMany(this.#allByPriority(), signal));
+    return this.#run(() => this.#signalMany(this.#groups.slotsByPriority(), signal));
   }
 
   // ---- stdin and remote events ----
@@ -243,7 +242,7 @@ export class Engine implements ControlService, AsyncDisposable {
   sendProcessStdin(name: string, chars: string): Promise<boolean> {
     return this.#run(async () => {
       if (typeof chars !== "string") throw new SvisorError("INCORRECT_PARAMETERS", String(chars));
-      await this.#process(name).writeStdin(new TextEncoder().encode(chars));
+      await this.#groups.process(name).writeStdin(new TextEncoder().encode(chars));
       return true;
     });
   }
@@ -263,24 +262,23 @@ export class Engine implements ControlService, AsyncDisposable {
         throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
       }
       this.#config = next;
-      return diffGroups([...this.#groups.values()].map((g) => g.config), next.groups);
+      return diffGroups(this.#groups.groups().map((g) => g.config), next.groups);
     });
   }
   addProcessGroup(name: string): Promise<boolean> {
     return this.#run(() => {
-      if (!this.#config.groups.some((g) => g.name === name)) {
-        throw new SvisorError("BAD_NAME", name);
-      }
+      const config = this.#config.groups.find((g) => g.name === name);
+      if (config === undefined) throw new SvisorError("BAD_NAME", name);
       if (this.#groups.has(name)) throw new SvisorError("ALREADY_ADDED", name);
-      const group = this.#addGroup(name, true);
+      const group = this.#groups.add(config);
+      this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: name });
       this.#autostart(group);
       return true;
     });
   }
   removeProcessGroup(name: string): Promise<boolean> {
     return this.#run(async () => {
-      const group = this.#groups.get(name);
-      if (group === undefined) throw new SvisorError("BAD_NAME", name);
+      const group = this.#groups.group(name);
       if (group.slots.some((s) => !STOPPED_STATES.has(s.record.state))) {
         throw new SvisorError("STILL_RUNNING", name);
       }
@@ -295,7 +293,7 @@ export class Engine implements ControlService, AsyncDisposable {
 
   readProcessLog(name: string, channel: Channel, offset: number, length: number): Promise<string> {
     return this.#run(() =>
-      logs.readProcessLog(this.#process(name), channel, offset, length, this.#deps.reader)
+      logs.readProcessLog(this.#groups.process(name), channel, offset, length, this.#deps.reader)
     );
   }
   tailProcessLog(
@@ -305,13 +303,13 @@ export class Engine implements ControlService, AsyncDisposable {
     length: number,
   ): Promise<TailResult> {
     return this.#run(() =>
-      logs.tailProcessLog(this.#process(name), channel, offset, length, this.#deps.reader)
+      logs.tailProcessLog(this.#groups.process(name), channel, offset, length, this.#deps.reader)
     );
   }
   followProcessLog(name: string, channel: Channel, backlog: number): Promise<LogFollow> {
     return this.#run(() =>
       logs.followProcessLog(
-        this.#process(name),
+        this.#groups.process(name),
         channel,
         backlog,
         this.#deps.reader,
@@ -321,7 +319,7 @@ export class Engine implements ControlService, AsyncDisposable {
   }
   clearProcessLogs(name: string): Promise<boolean> {
     return this.#run(async () => {
-      const slot = this.#process(name);
+      const slot = this.#groups.process(name);
       try {
         await slot.stdout.clear();
         await slot.stderr?.clear();
@@ -334,10 +332,10 @@ export class Engine implements ControlService, AsyncDisposable {
   clearAllProcessLogs(): Promise<ProcessResult[]> {
     return this.#run(async () => {
       const results: ProcessResult[] = [];
-      for (const slot of this.#allByPriority()) {
-        await this.clearProcessLogs(this.#namespec(slot)).then(
-          () => results.push(result(slot, 80, "OK")),
-          (e: SvisorError) => results.push(result(slot, 30, `FAILED: ${e.message}`)),
+      for (const slot of this.#groups.slotsByPriority()) {
+        await this.clearProcessLogs(namespecOf(slot)).then(
+          () => results.push(result(slot, FAULTS.SUCCESS, "OK")),
+          (e: SvisorError) => results.push(result(slot, FAULTS[e.code as "FAILED"], faultText(e))),
         );
       }
       return results;
@@ -352,56 +350,14 @@ export class Engine implements ControlService, AsyncDisposable {
     return await body();
   }
 
-  #addGroup(name: string, announce: boolean): ProcessGroup {
-    const config = this.#config.groups.find((g) => g.name === name);
-    if (config === undefined) throw new SvisorError("BAD_NAME", name);
-    const group = new ProcessGroup(
-      config,
-      this.#deps,
-      this.#settings,
-      () => this.#mood !== "RUNNING",
-    );
-    this.#groups.set(name, group);
-    if (announce) this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: name });
-    return group;
-  }
-
   #autostart(group: ProcessGroup): void {
     for (const slot of group.byPriority()) slot.dispatch({ type: "autostart" });
   }
 
-  #group(name: string): ProcessGroup {
-    const group = this.#groups.get(name);
-    if (group === undefined) throw new SvisorError("BAD_NAME", name);
-    return group;
-  }
-
-  #processOrGroup(name: string): ProcessSlot | ProcessGroup {
-    const [groupName, processName] = splitNamespec(name);
-    const group = this.#groups.get(groupName);
-    if (group === undefined) throw new SvisorError("BAD_NAME", name);
-    if (processName === null) return group;
-    const slot = group.get(processName);
-    if (slot === undefined) throw new SvisorError("BAD_NAME", name);
-    return slot;
-  }
-
-  #process(name: string): ProcessSlot {
-    const found = this.#processOrGroup(name);
-    if (found instanceof ProcessGroup) throw new SvisorError("BAD_NAME", name);
-    return found;
-  }
-
-  #namespec(slot: ProcessSlot): string {
-    return makeNamespec(slot.group, slot.name);
-  }
-
-  #allSlots(): ProcessSlot[] {
-    return [...this.#groups.values()].flatMap((g) => g.slots);
-  }
-
-  #allByPriority(): ProcessSlot[] {
-    return groupsByPriority(this.#groups.values()).flatMap((g) => g.byPriority());
+  #waitOf(options: WaitOptions): { wait: boolean; signal: AbortSignal } {
+    const life = this.#life.signal;
+    const signal = options.signal === undefined ? life : AbortSignal.any([options.signal, life]);
+    return { wait: options.wait ?? true, signal };
   }
 
   #info(slot: ProcessSlot): ProcessInfo {
@@ -415,22 +371,22 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 
   #startMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
-    const wait = waitOf(options);
+    const wait = this.#waitOf(options);
     return runBulk(
       slots,
       (s) => !RUNNING_STATES.has(s.record.state),
       (s, name) => beginStart(s, name, this.#ctl, wait),
-      (s) => this.#namespec(s),
+      namespecOf,
     );
   }
 
   #stopMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
-    const wait = waitOf(options);
+    const wait = this.#waitOf(options);
     return runBulk(
       slots,
       (s) => RUNNING_STATES.has(s.record.state),
       (s, name) => beginStop(s, name, this.#ctl, wait),
-      (s) => this.#namespec(s),
+      namespecOf,
     );
   }
 
@@ -442,19 +398,11 @@ export class Engine implements ControlService, AsyncDisposable {
         sendSignal(s, name, signal);
         return null;
       },
-      (s) => this.#namespec(s),
+      namespecOf,
     );
   }
 }
 
-function waitOf(options: WaitOptions): { wait: boolean; signal?: AbortSignal | undefined } {
-  return { wait: options.wait ?? true, signal: options.signal };
-}
-
 function result(slot: ProcessSlot, status: number, description: string): ProcessResult {
   return { name: slot.name, group: slot.group, status, description };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

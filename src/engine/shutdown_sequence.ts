@@ -19,6 +19,7 @@ const stopped = (slot: ProcessSlot) => STOPPED_STATES.has(slot.record.state);
 export async function shutdownGroups(
   groups: () => ProcessGroup[],
   deps: Pick<EngineDeps, "clock" | "log">,
+  signal?: AbortSignal,
 ): Promise<void> {
   let timer: TimerHandle | null = null;
   const report = () => {
@@ -37,7 +38,9 @@ export async function shutdownGroups(
       stopGroup(group);
       if (first) report();
       first = false;
-      await Promise.all(group.slots.map((s) => s.waitFor((r) => STOPPED_STATES.has(r.state))));
+      await Promise.all(
+        group.slots.map((s) => s.waitFor((r) => STOPPED_STATES.has(r.state), signal)),
+      );
     }
   } finally {
     if (timer !== null) deps.clock.clearTimer(timer);
