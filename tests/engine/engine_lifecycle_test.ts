@@ -201,3 +201,18 @@ Deno.test("engine: identity methods", async () => {
   assert.equal(await w.engine.getIdentification(), "supervisor");
   assert.equal(await w.engine.getPID(), 999);
 });
+
+Deno.test("engine: dispose ends pending waits and leaves no timers behind", async () => {
+  const w = engineWorld([programGroup("web", { stopwaitsecs: 60 })]);
+  w.engine.start();
+  await w.clock.advance(1001);
+  w.spawner.last("/bin/web").reactions["SIGTERM"] = "ignore";
+  const stopping = w.engine.stopProcess("web");
+  await settle();
+  assert.ok(w.clock.pending > 0);
+  await w.engine[Symbol.asyncDispose]();
+  await assert.rejects(stopping, /engine disposed/);
+  assert.equal(w.clock.pending, 0);
+  w.spawner.endAll();
+  await settle();
+});
