@@ -85,6 +85,7 @@ export class Controller {
   #io: Io;
   #connect: (settings: CtlSettings) => CtlConnection;
   #connection: CtlConnection | null = null;
+  #silenced = false;
 
   /** Builds a controller; nothing connects until an action calls the daemon. */
   constructor(settings: CtlSettings, deps: ControllerDeps) {
@@ -112,25 +113,31 @@ export class Controller {
     this.reconnect();
   }
 
+  /** Drops all later output (a command abandoned by Ctrl-C must not print after the shell ends). */
+  silence(): void {
+    this.#silenced = true;
+  }
+
   /** Prints a line (supervisorctl's `output`); to stderr while an action prints JSON. */
   output(text: string): void {
+    if (this.#silenced) return;
     if (this.jsonActive) this.#io.err(text + "\n");
     else this.#io.out(text + "\n");
   }
 
   /** Writes text to stdout as is. */
   write(text: string): void {
-    this.#io.out(text);
+    if (!this.#silenced) this.#io.out(text);
   }
 
   /** Writes a line to stderr. */
   warn(text: string): void {
-    this.#io.err(text + "\n");
+    if (!this.#silenced) this.#io.err(text + "\n");
   }
 
   /** Prints a value as JSON on stdout. */
   json(value: unknown): void {
-    this.#io.out(JSON.stringify(value, null, 2) + "\n");
+    if (!this.#silenced) this.#io.out(JSON.stringify(value, null, 2) + "\n");
   }
 
   /** supervisorctl's `set_exitstatus_from_xmlrpc_fault`: SUCCESS and `ignored` change nothing. */
@@ -161,7 +168,7 @@ export class Controller {
         this.exitStatus = e.code === "ENOENT" ? EXIT.NOT_RUNNING : EXIT.INSUFFICIENT_PRIVILEGES;
         return false;
       }
-      this.exitStatus = EXIT.GENERIC;
+      if (!(e instanceof AuthRequired)) this.exitStatus = EXIT.GENERIC;
       throw e;
     }
     if (api !== "3.0") {

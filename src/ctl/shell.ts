@@ -28,6 +28,7 @@ export async function runShell(ctl: Controller, readCommand: ReadCommand): Promi
     const stop = await untilAborted(ctl.onecmd(line), scope.signal);
     if (stop === "aborted") {
       ctl.output("");
+      ctl.silence();
       return;
     }
     if (stop) return;

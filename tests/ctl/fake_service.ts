@@ -331,7 +331,7 @@ export class FakeService implements ControlService {
   tailProcessLog(): Promise<TailResult> {
     return this.#run("tailProcessLog", () => ({ text: "", offset: 0, overflow: false }));
   }
-  followProcessLog(name: string, channel: Channel): Promise<LogFollow> {
+  followProcessLog(name: string, channel: Channel, _backlog = 1024): Promise<LogFollow> {
     return this.#run("followProcessLog", () => {
       const p = this.#find(name);
       if (p[channel] === null) throw fault("NO_FILE", name);
