@@ -1,23 +1,8 @@
 /** minfds and minprocs: the daemon refuses to start when the soft limits are below them. */
 
 import type { DaemonConfig } from "../config/model.ts";
+import type { Limit, ProcessLimits } from "../sys/rlimits.ts";
 import { StartupError } from "./startup_error.ts";
-
-/** A resource limit pair; null means unlimited. */
-export interface Limit {
-  /** The soft limit (what the process may use now). */
-  soft: number | null;
-  /** The hard limit (how far the soft one could be raised). */
-  hard: number | null;
-}
-
-/** The limits the check looks at. */
-export interface ProcessLimits {
-  /** RLIMIT_NOFILE. */
-  openFiles: Limit;
-  /** RLIMIT_NPROC. */
-  processes: Limit;
-}
 
 /**
  * Throws StartupError, with supervisord's advice, when a soft limit is below minfds or minprocs.

@@ -1,0 +1,106 @@
+/**
+ * The Spawner port on Deno.Command: no shell, a clean environment, each child the leader of its own
+ * session and process group (`detached`), stdin/stdout/stderr piped. Deno cannot point a child's
+ * stderr at its stdout pipe, so with redirect_stderr both pipes are read and the engine writes both
+ * into the stdout log in arrival order. Deno cannot set argv[0] apart from the file either.
+ */
+
+import process from "node:process";
+import { SvisorError } from "../core/errors.ts";
+import type { ChildHandle, ExitStatus, Spawner, SpawnRequest } from "../core/ports.ts";
+
+/** Starts children with Deno.Command. */
+export function denoSpawner(): Spawner {
+  return { spawn: spawnChild };
+}
+
+function spawnChild(request: SpawnRequest): ChildHandle {
+  const options: Deno.CommandOptions = {
+    args: [...request.args],
+    env: { ...request.env },
+    clearEnv: true,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+    detached: true,
+  };
+  if (request.cwd !== undefined) options.cwd = request.cwd;
+  if (request.uid !== undefined) options.uid = request.uid;
+  if (request.gid !== undefined) options.gid = request.gid;
+  let child: Deno.ChildProcess;
+  const saved = request.umask === undefined ? null : process.umask(request.umask);
+  try {
+    child = new Deno.Command(request.file, options).spawn();
+  } catch (e) {
+    throw new SvisorError("SPAWN_ERROR", spawnErrorText(request, e));
+  } finally {
+    if (saved !== null) process.umask(saved);
+  }
+  return new DenoChild(child);
+}
+
+function spawnErrorText(request: SpawnRequest, e: unknown): string {
+  if (e instanceof Deno.errors.NotFound) {
+    return request.cwd !== undefined
+      ? `couldn't chdir to ${request.cwd}: ENOENT`
+      : `can't find command '${request.file}'`;
+  }
+  if (e instanceof Deno.errors.PermissionDenied) {
+    return `command at '${request.file}' is not executable`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+class DenoChild implements ChildHandle {
+  readonly pid: number;
+  readonly stdout: ReadableStream<Uint8Array>;
+  readonly stderr: ReadableStream<Uint8Array>;
+  readonly status: Promise<ExitStatus>;
+  readonly #child: Deno.ChildProcess;
+  #stdin: WritableStreamDefaultWriter<Uint8Array> | null;
+  #exited = false;
+
+  constructor(child: Deno.ChildProcess) {
+    this.#child = child;
+    this.pid = child.pid;
+    this.stdout = child.stdout;
+    this.stderr = child.stderr;
+    this.#stdin = child.stdin.getWriter();
+    this.status = child.status.then(async (s) => {
+      this.#exited = true;
+      await this.#closeStdin();
+      return { code: s.signal === null ? s.code : null, signal: s.signal };
+    });
+  }
+
+  async writeStdin(data: Uint8Array): Promise<void> {
+    if (this.#stdin === null) throw new SvisorError("NO_FILE", "stdin is closed");
+    try {
+      await this.#stdin.write(data);
+    } catch (e) {
+      throw new SvisorError("NO_FILE", e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  kill(signal: string, group: boolean): void {
+    try {
+      if (group) Deno.kill(-this.pid, signal as Deno.Signal);
+      else this.#child.kill(signal as Deno.Signal);
+    } catch (e) {
+      if (this.#exited || e instanceof Deno.errors.NotFound) return;
+      if (/ESRCH|No such process|already terminated/i.test(String(e))) return;
+      throw e;
+    }
+  }
+
+  async #closeStdin(): Promise<void> {
+    const writer = this.#stdin;
+    this.#stdin = null;
+    if (writer === null) return;
+    try {
+      await writer.close();
+    } catch {
+      // the child is gone: the pipe is broken
+    }
+  }
+}

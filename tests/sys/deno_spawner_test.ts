@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { denoSpawner } from "../../src/sys/deno_spawner.ts";
+import { SvisorError } from "../../src/core/errors.ts";
+
+const ENV = { PATH: "/usr/bin:/bin" };
+
+function pgidOf(pid: number): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+}
+
+Deno.test("a child leads its own process group, gets the umask and a clean environment", async () => {
+  const child = denoSpawner().spawn({
+    file: "/bin/sh",
+    args: ["-c", 'umask; echo "[$SVISOR_X][$HOME]"; echo err >&2'],
+    argv0: "sh",
+    env: { ...ENV, SVISOR_X: "1" },
+    umask: 0o077,
+    redirectStderr: false,
+  });
+  assert.equal(pgidOf(child.pid), child.pid);
+  const [out, err, status] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr!).text(),
+    child.status,
+  ]);
+  assert.equal(out, "0077\n[1][]\n");
+  assert.equal(err, "err\n");
+  assert.deepEqual(status, { code: 0, signal: null });
+});
+
+Deno.test("a group kill reaches grandchildren; killing a reaped child is harmless", async () => {
+  const child = denoSpawner().spawn({
+    file: "/bin/sh",
+    args: ["-c", "sleep 60 & echo $!; wait"],
+    argv0: "sh",
+    env: ENV,
+    redirectStderr: false,
+  });
+  const reader = child.stdout.getReader();
+  const first = new TextDecoder().decode((await reader.read()).value);
+  const grandchild = Number(first.trim());
+  child.kill("SIGTERM", true);
+  assert.deepEqual(await child.status, { code: null, signal: "SIGTERM" });
+  await reader.cancel();
+  await child.stderr!.cancel();
+  let gone = false;
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${grandchild}/stat`);
+    gone = stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    gone = true;
+  }
+  assert.ok(gone, `grandchild ${grandchild} survived`);
+  child.kill("SIGTERM", false);
+});
+
+Deno.test("stdin reaches the child; a missing command is a SPAWN_ERROR", async () => {
+  const child = denoSpawner().spawn({
+    file: "/bin/sh",
+    args: ["-c", "read line; echo got $line"],
+    argv0: "sh",
+    env: ENV,
+    redirectStderr: false,
+  });
+  await child.writeStdin(new TextEncoder().encode("hello\n"));
+  const [out] = await Promise.all([new Response(child.stdout).text(), child.stderr!.cancel()]);
+  assert.equal(out, "got hello\n");
+  assert.deepEqual(await child.status, { code: 0, signal: null });
+  assert.throws(
+    () =>
+      denoSpawner().spawn({
+        file: "/nonexistent/x",
+        args: [],
+        argv0: "x",
+        env: ENV,
+        redirectStderr: false,
+      }),
+    (e: unknown) =>
+      e instanceof SvisorError && e.code === "SPAWN_ERROR" && /can't find command/.test(e.message),
+  );
+});
