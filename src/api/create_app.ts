@@ -1,0 +1,77 @@
+/**
+ * The control plane's HTTP app: XML-RPC at /RPC2, the JSON API at /api/v1, /logtail and
+ * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
+ */
+
+import { Hono } from "hono";
+import type { ControlService } from "../protocol/control_service.ts";
+import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
+import { errorPage } from "./error_page.ts";
+import { mountAdminRoutes } from "./json_admin_routes.ts";
+import { type JsonEnv, jsonError } from "./json_kit.ts";
+import { mountLogRoutes } from "./json_log_routes.ts";
+import { mountProcessRoutes } from "./json_process_routes.ts";
+import { mountLogTailRoutes } from "./log_tail_routes.ts";
+import { mountRpcRoute } from "./rpc_route.ts";
+
+/** Options of createApp. */
+export interface AppOptions {
+  /** The control surface every route calls. */
+  service: ControlService;
+  /** The one user (password plain or `{SHA}<hex>`); null or absent: no auth. */
+  auth?: BasicCredentials | null;
+  /** The largest request body; default 2 MiB (413 beyond). */
+  maxBodyBytes?: number;
+  /** Told about unexpected errors (answered 500); default: ignored. */
+  onWarning?: (message: string) => void;
+}
+
+/** The prefix of the JSON API. */
+export const API_PREFIX = "/api/v1";
+
+/** Builds the app; serve it with `app.fetch` (see sys/http_listener.ts) or test it with `app.request`. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const env: JsonEnv = {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onWarning: options.onWarning ?? (() => {}),
+  };
+  const auth = options.auth ?? null;
+  if (auth !== null) {
+    app.use("*", async (c, next) => {
+      if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
+      await c.req.raw.body?.cancel().catch(() => {});
+      const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
+      if (isApiPath(c.req.path)) {
+        const r = jsonError(401, "UNAUTHORIZED", null, "authentication required");
+        r.headers.set("WWW-Authenticate", AUTH_CHALLENGE);
+        return r;
+      }
+      return errorPage(401, headers);
+    });
+  }
+  mountRpcRoute(app, { service: options.service, ...env });
+  mountLogTailRoutes(app, options.service, env.onWarning);
+  const api = new Hono();
+  mountAdminRoutes(api, options.service, env);
+  mountProcessRoutes(api, options.service, env);
+  mountLogRoutes(api, options.service, env);
+  app.route(API_PREFIX, api);
+  app.notFound((c) =>
+    isApiPath(c.req.path)
+      ? jsonError(404, "NOT_FOUND", null, `no route ${c.req.method} ${c.req.path}`)
+      : errorPage(404)
+  );
+  app.onError((e, c) => {
+    env.onWarning(`${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`);
+    return isApiPath(c.req.path)
+      ? jsonError(500, "INTERNAL", null, "internal error")
+      : errorPage(500);
+  });
+  return app;
+}
+
+function isApiPath(path: string): boolean {
+  return path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+}

@@ -1,0 +1,57 @@
+/** The /RPC2 endpoint: POST text/xml in, methodResponse out; bad requests answer supervisor's HTTP errors. */
+
+import type { Hono } from "hono";
+import type { ControlService } from "../protocol/control_service.ts";
+import {
+  decodeMethodCall,
+  encodeFault,
+  encodeMethodResponse,
+  type XmlRpcCall,
+  XmlRpcParseError,
+} from "../protocol/xmlrpc_codec.ts";
+import { readBoundedBody } from "./body_limit.ts";
+import { errorPage } from "./error_page.ts";
+import { dispatchRpc } from "./rpc_dispatch.ts";
+
+/** What the /RPC2 route needs. */
+export interface RpcRouteOptions {
+  /** The control surface. */
+  service: ControlService;
+  /** The largest body accepted (413 beyond). */
+  maxBodyBytes: number;
+  /** Told about unexpected errors (answered 500). */
+  onWarning: (message: string) => void;
+}
+
+/**
+ * Mounts /RPC2 (and, as supervisor's prefix match, /RPC2/...): any method but POST is 400, an
+ * unparseable body 400, a fault a 200 methodResponse with a fault, a bug 500.
+ */
+export function mountRpcRoute(app: Hono, options: RpcRouteOptions): void {
+  const handler = async (request: Request): Promise<Response> => {
+    if (request.method !== "POST") return errorPage(400);
+    const body = await readBoundedBody(request, options.maxBodyBytes);
+    if (!body.ok) return errorPage(413);
+    let decoded: XmlRpcCall;
+    try {
+      decoded = decodeMethodCall(body.text);
+    } catch (e) {
+      if (e instanceof XmlRpcParseError) return errorPage(400);
+      throw e;
+    }
+    try {
+      const outcome = await dispatchRpc(options.service, decoded.method, decoded.params, {
+        signal: request.signal,
+      });
+      const xml = outcome.ok
+        ? encodeMethodResponse(outcome.value)
+        : encodeFault(outcome.faultCode, outcome.faultString);
+      return new Response(xml, { headers: { "Content-Type": "text/xml" } });
+    } catch (e) {
+      options.onWarning(`/RPC2 ${decoded.method}: ${e instanceof Error ? e.message : String(e)}`);
+      return errorPage(500);
+    }
+  };
+  app.all("/RPC2", (c) => handler(c.req.raw));
+  app.all("/RPC2/*", (c) => handler(c.req.raw));
+}
