@@ -1,7 +1,13 @@
 /** /RPC2 over a fake engine: method table, faults, arity and type checks, system.* and multicall, HTTP errors. */
 
 import assert from "node:assert/strict";
-import { groupConfig, processConfig, programGroup } from "../helpers/config_builder.ts";
+import {
+  buildConfig,
+  groupConfig,
+  processConfig,
+  programGroup,
+} from "../helpers/config_builder.ts";
+import { settle } from "../helpers/fake_clock.ts";
 import { appWorld, outcome } from "./app_world.ts";
 
 const manual = (name: string, o = {}) => programGroup(name, { autostart: false, ...o });
