@@ -16,7 +16,8 @@ export function dropPrivileges(user: string | null, users: UserDb): string | nul
   if (uid === entry.uid) return null;
   if (uid !== 0) throw new StartupError("Can't drop privilege as nonroot user");
   try {
-    process.initgroups?.(entry.name, entry.gid);
+    const groups = process as { initgroups?: (user: string, gid: number) => void };
+    groups.initgroups?.(entry.name, entry.gid);
     process.setgid!(entry.gid);
     process.setuid!(entry.uid);
   } catch (e) {

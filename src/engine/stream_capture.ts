@@ -43,6 +43,7 @@ export class StreamCapture {
   readonly #options: StreamCaptureOptions;
   #sink: Promise<LogSink> | null = null;
   #lock: Promise<unknown> = Promise.resolve();
+  readonly #readers = new Set<ReadableStreamDefaultReader<Uint8Array>>();
 
   /** Prepares the stream; the sink opens on first use. */
   constructor(options: StreamCaptureOptions) {
@@ -59,6 +60,7 @@ export class StreamCapture {
   /** Reads a child's stream to its end, writing each chunk before reading the next. */
   async pump(stream: ReadableStream<Uint8Array>, pid: number): Promise<void> {
     const reader = stream.getReader();
+    this.#readers.add(reader);
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -68,6 +70,7 @@ export class StreamCapture {
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
     } finally {
+      this.#readers.delete(reader);
       reader.releaseLock();
     }
   }
@@ -90,8 +93,12 @@ export class StreamCapture {
     if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.clear());
   }
 
-  /** Closes the sink (after pending writes). */
+  /**
+   * Stops reading (a grandchild that outlived its parent may hold the pipe open for ever) and
+   * closes the sink after pending writes.
+   */
   async close(): Promise<void> {
+    for (const reader of this.#readers) await reader.cancel().catch(() => {});
     const sink = this.#sink;
     this.#sink = null;
     if (sink !== null) await this.exclusive(async () => (await sink).close());

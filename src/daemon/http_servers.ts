@@ -1,0 +1,97 @@
+/**
+ * The daemon's control servers: one Hono app (XML-RPC, JSON API, log tails) served on every
+ * `[unix_http_server]` socket and `[inet_http_server]` port of the config, each with its own
+ * credentials. A port or live socket already in use stops the start with supervisord's message.
+ */
+
+import { createApp } from "../api/create_app.ts";
+import type { Config } from "../config/model.ts";
+import type { LogLevel } from "../core/ports.ts";
+import type { ControlService } from "../protocol/control_service.ts";
+import { AddressInUseError, type HttpListener, serveHttp } from "../sys/http_listener.ts";
+import { denoConfigFs } from "../sys/config_fs.ts";
+import { StartupError } from "./startup_error.ts";
+
+/** The open servers. */
+export interface HttpServers {
+  /** Stops every server and removes the socket files. */
+  close(): Promise<void>;
+}
+
+const IN_USE =
+  "Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.";
+
+/**
+ * Opens every configured server; `log` receives the lines supervisord logs about them (sent to the
+ * activity log once it is open). Throws StartupError when a server cannot be opened.
+ */
+export async function openHttpServers(
+  config: Config,
+  service: ControlService,
+  log: (level: LogLevel, message: string) => void,
+): Promise<HttpServers> {
+  const listeners: HttpListener[] = [];
+  const closeAll = async () => {
+    for (const l of listeners.splice(0)) await l.close();
+  };
+  try {
+    const onError = (e: unknown) =>
+      log("ERRO", `control server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    for (const server of config.unixServers) {
+      const app = appFor(service, server, log);
+      listeners.push(
+        await serveHttp(app, {
+          transport: "unix",
+          path: server.file,
+          mode: server.chmod,
+          owner: ownerOf(server.chown),
+        }, { onError }),
+      );
+    }
+    for (const server of config.inetServers) {
+      const app = appFor(service, server, log);
+      listeners.push(
+        await serveHttp(app, { transport: "tcp", hostname: server.host, port: server.port }, {
+          onError,
+        }),
+      );
+    }
+  } catch (e) {
+    await closeAll();
+    if (e instanceof AddressInUseError || e instanceof Deno.errors.AddrInUse) {
+      throw new StartupError(IN_USE);
+    }
+    if (e instanceof StartupError) throw e;
+    throw new StartupError(
+      `cannot open the control server: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  return { close: closeAll };
+}
+
+function appFor(
+  service: ControlService,
+  server: { section: string; username: string | null; password: string | null },
+  log: (level: LogLevel, message: string) => void,
+) {
+  const auth = server.username === null
+    ? null
+    : { username: server.username, password: server.password ?? "" };
+  if (auth === null) {
+    log("CRIT", `Server '${server.section}' running without any HTTP authentication checking`);
+  }
+  return createApp({ service, auth, onWarning: (m) => log("WARN", m) });
+}
+
+/** `chown=user[:group]` as uid and gid (the user's primary group when none is named). */
+function ownerOf(chown: string | null): { uid: number; gid: number } | null {
+  if (chown === null) return null;
+  const fs = denoConfigFs();
+  const [userName = "", groupName] = chown.split(":");
+  const user = fs.lookupUser?.(userName) ?? null;
+  if (user === null) throw new StartupError(`Invalid user name ${userName} in chown`);
+  if (groupName === undefined) return { uid: user.uid, gid: user.gid };
+  const group = fs.lookupGroup?.(groupName) ?? null;
+  if (group === null) throw new StartupError(`Invalid group name ${groupName} in chown`);
+  return { uid: user.uid, gid: group.gid };
+}
