@@ -78,7 +78,6 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (uidNote !== null) early.unshift(["INFO", uidNote]);
     log = await openActivityLog(settings, options.background);
     for (const w of config.warnings) log.log("WARN", w.message);
-    for (const info of config.infos) log.log("INFO", info);
     if (Deno.uid() === 0 && settings.user === null) {
       log.log(
         "CRIT",

@@ -44,6 +44,14 @@ export class ProcessGroup {
       )
     );
     this.#byName = new Map(this.slots.map((s) => [s.name, s]));
+    // supervisor makes AUTO logs with mkstemp when the group is added: they exist (empty) before
+    // the first spawn, so a never-started process reads as empty rather than NO_FILE.
+    for (const slot of this.slots) {
+      for (const channel of ["stdout", "stderr"] as const) {
+        if (slot.config[channel].logfile.kind !== "auto") continue;
+        void slot.capture(channel)?.open().catch(() => {});
+      }
+    }
   }
 
   /** The group name. */

@@ -293,6 +293,9 @@ export class ProcessSlot {
       };
     }
     this.#child = child;
+    // supervisord creates the log files at spawn: a quiet process tails as empty, not as NO_FILE.
+    // An open that fails surfaces on the first write.
+    for (const capture of [this.stdout, this.stderr]) void capture?.open().catch(() => {});
     const pumps = [this.stdout.pump(child.stdout, child.pid)];
     if (child.stderr !== null) {
       pumps.push((this.stderr ?? this.stdout).pump(child.stderr, child.pid));

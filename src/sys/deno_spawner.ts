@@ -3,6 +3,10 @@
  * session and process group (`detached`), stdin/stdout/stderr piped. Deno cannot point a child's
  * stderr at its stdout pipe, so with redirect_stderr both pipes are read and the engine writes both
  * into the stdout log in arrival order. Deno cannot set argv[0] apart from the file either.
+ *
+ * With a uid and no directory, Deno fails the spawn (EACCES) when the daemon's working directory is
+ * closed to that user, where supervisord's child just keeps the unreadable cwd; the child then
+ * starts in `/` instead.
  */
 
 import process from "node:process";
@@ -30,13 +34,44 @@ function spawnChild(request: SpawnRequest): ChildHandle {
   let child: Deno.ChildProcess;
   const saved = request.umask === undefined ? null : process.umask(request.umask);
   try {
-    child = new Deno.Command(request.file, options).spawn();
+    child = spawnOrRetryFromRoot(request.file, options, request.cwd === undefined);
   } catch (e) {
-    throw new SvisorError("SPAWN_ERROR", spawnErrorText(request, e));
+    if (request.cwd !== undefined && e instanceof Deno.errors.NotFound) {
+      child = childSideFailure(`couldn't chdir to ${request.cwd}: ENOENT`, options);
+    } else {
+      throw new SvisorError("SPAWN_ERROR", spawnErrorText(request, e));
+    }
   } finally {
     if (saved !== null) process.umask(saved);
   }
   return new DenoChild(child);
+}
+
+/**
+ * supervisord forks first and chdirs in the child: a missing directory is a child that writes two
+ * `supervisor:` lines to its stderr and exits 127 (so: spawned, then exited too quickly). Deno
+ * checks the directory before forking, so a stand-in child says and does exactly that. The texts
+ * are passed as arguments, never spliced into the script.
+ */
+function childSideFailure(why: string, options: Deno.CommandOptions): Deno.ChildProcess {
+  const script = 'printf "supervisor: %s\\n" "$1" "child process was not spawned" >&2; exit 127';
+  const { cwd: _cwd, uid: _uid, gid: _gid, ...rest } = options;
+  return new Deno.Command("/bin/sh", { ...rest, args: ["-c", script, "sh", why] }).spawn();
+}
+
+function spawnOrRetryFromRoot(
+  file: string,
+  options: Deno.CommandOptions,
+  cwdInherited: boolean,
+): Deno.ChildProcess {
+  try {
+    return new Deno.Command(file, options).spawn();
+  } catch (e) {
+    const retry = cwdInherited && options.uid !== undefined &&
+      e instanceof Deno.errors.PermissionDenied;
+    if (!retry) throw e;
+    return new Deno.Command(file, { ...options, cwd: "/" }).spawn();
+  }
 }
 
 function spawnErrorText(request: SpawnRequest, e: unknown): string {

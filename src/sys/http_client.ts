@@ -142,6 +142,7 @@ export class HttpClient {
     const onAbort = () => c.close();
     req.signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      req.signal?.throwIfAborted(); // aborted while connecting: the listener came too late
       await c.writeAll(body === undefined ? headBytes : concat(headBytes, body));
       const status = await c.readLine();
       if (status === null) throw new StaleConnection();

@@ -250,3 +250,46 @@ async function waitForFile(dir: string, name: RegExp): Promise<string> {
     for await (const _ of watcher) break;
   }
 }
+
+Deno.test("autorestart=unexpected restarts on an unexpected exit code only", async () => {
+  await using d = await TempDaemon.start(`
+[program:expected]
+command=/bin/sh -c "sleep 0.2; exit 3"
+startsecs=0
+autorestart=unexpected
+exitcodes=0,3
+
+[program:unexpected]
+command=/bin/sh -c "sleep 0.2; exit 4"
+startsecs=0
+autorestart=unexpected
+exitcodes=0,3
+`);
+  await d.waitForOutput(/exited: expected \(exit status 3; expected\)/);
+  await d.waitForOutput(/exited: unexpected \(exit status 4; not expected\)/);
+  await d.waitForOutput(/spawned: 'unexpected' with pid \d+[\s\S]*spawned: 'unexpected' with pid/);
+  const status = await d.ctl("status", "expected");
+  assert.match(status.stdout, /^expected\s+EXITED\s+/);
+  assert.equal(d.output.match(/spawned: 'expected'/g)?.length, 1);
+});
+
+Deno.test({
+  name: "user= and umask= apply to the child when the daemon runs as root",
+  ignore: Deno.uid() !== 0,
+  fn: async () => {
+    await using d = await TempDaemon.start(`
+[program:nobody]
+command=/bin/sleep 1000
+user=nobody
+umask=077
+startsecs=0
+`);
+    const [, pid] = await d.waitForOutput(/spawned: 'nobody' with pid (\d+)/);
+    const status = await Deno.readTextFile(`/proc/${pid}/status`);
+    const nobody = new TextDecoder().decode(
+      (await new Deno.Command("id", { args: ["-u", "nobody"] }).output()).stdout,
+    ).trim();
+    assert.match(status, new RegExp(`^Uid:\\s+${nobody}\\s`, "m"));
+    assert.match(status, /^Umask:\s+0077$/m);
+  },
+});

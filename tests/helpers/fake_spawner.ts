@@ -87,8 +87,13 @@ export class FakeChild implements ChildHandle {
   #end(status: ExitStatus): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#out.close();
-    this.#err?.close();
+    for (const stream of [this.#out, this.#err]) {
+      try {
+        stream?.close();
+      } catch {
+        // the reader cancelled the stream (the engine stops reading at dispose)
+      }
+    }
     this.#resolve(status);
   }
 }

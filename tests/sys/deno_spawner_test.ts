@@ -42,8 +42,9 @@ Deno.test("a group kill reaches grandchildren; killing a reaped child is harmles
   const grandchild = Number(first.trim());
   child.kill("SIGTERM", true);
   assert.deepEqual(await child.status, { code: null, signal: "SIGTERM" });
-  await reader.cancel();
+  // The grandchild holds stdout open: its end of file says the grandchild's fds are closed.
   await child.stderr!.cancel();
+  while (!(await reader.read()).done);
   let gone = false;
   try {
     const stat = Deno.readTextFileSync(`/proc/${grandchild}/stat`);
