@@ -8,6 +8,7 @@ import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../co
 import type { EventBus } from "../events/event_bus.ts";
 import { decodeData } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
+import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
 import { pyRepr } from "../process/py_repr.ts";
 import type { Channel } from "../protocol/types.ts";
 
@@ -43,7 +44,7 @@ export class StreamCapture {
   readonly #options: StreamCaptureOptions;
   #sink: Promise<LogSink> | null = null;
   #lock: Promise<unknown> = Promise.resolve();
-  readonly #readers = new Set<ReadableStreamDefaultReader<Uint8Array>>();
+  readonly #sources = new Set<ChunkSource>();
 
   /** Prepares the stream; the sink opens on first use. */
   constructor(options: StreamCaptureOptions) {
@@ -59,19 +60,18 @@ export class StreamCapture {
 
   /** Reads a child's stream to its end, writing each chunk before reading the next. */
   async pump(stream: ReadableStream<Uint8Array>, pid: number): Promise<void> {
-    const reader = stream.getReader();
-    this.#readers.add(reader);
+    const source = chunkSource(stream);
+    this.#sources.add(source);
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
+      for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
+        const value = chunk;
         if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
       }
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
     } finally {
-      this.#readers.delete(reader);
-      reader.releaseLock();
+      this.#sources.delete(source);
+      source.release();
     }
   }
 
@@ -98,7 +98,7 @@ export class StreamCapture {
    * closes the sink after pending writes.
    */
   async close(): Promise<void> {
-    for (const reader of this.#readers) await reader.cancel().catch(() => {});
+    for (const source of this.#sources) await source.cancel().catch(() => {});
     const sink = this.#sink;
     this.#sink = null;
     if (sink !== null) await this.exclusive(async () => (await sink).close());

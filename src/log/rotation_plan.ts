@@ -21,6 +21,34 @@ export function rotationDue(size: number, maxbytes: number): boolean {
   return maxbytes > 0 && size >= maxbytes;
 }
 
+const NEWLINE = 0x0a;
+
+/**
+ * How many bytes of `chunk` go to a file of `size` bytes before it rotates, so that no line is torn
+ * between two files: all of it when the file stays under `maxbytes`; else up to the first newline
+ * at or past the limit, or failing that the last one before it; all of it when the chunk has no
+ * newline (a line longer than a read cannot be kept whole). Only a write that reaches the limit
+ * looks at the bytes.
+ *
+ * @example
+ * ```ts
+ * import { rotationCut } from "./rotation_plan.ts";
+ * import assert from "node:assert/strict";
+ * const chunk = new TextEncoder().encode("aa\nbb\ncc\n");
+ * assert.equal(rotationCut(chunk, 0, 100), 9); // stays under the limit
+ * assert.equal(rotationCut(chunk, 0, 4), 6); // the newline ending "bb" reaches the limit
+ * assert.equal(rotationCut(chunk.subarray(0, 8), 0, 8), 6); // "cc" is unfinished: cut before it
+ * ```
+ */
+export function rotationCut(chunk: Uint8Array, size: number, maxbytes: number): number {
+  if (!rotationDue(size + chunk.length, maxbytes)) return chunk.length;
+  const reach = Math.max(0, maxbytes - size - 1);
+  const after = chunk.indexOf(NEWLINE, reach);
+  if (after >= 0) return after + 1;
+  const before = chunk.lastIndexOf(NEWLINE, reach);
+  return before >= 0 ? before + 1 : chunk.length;
+}
+
 /**
  * The steps of one rotation of `path` keeping `backups` old files, in supervisor's order: `.N-1` to
  * `.N` down to `.1` to `.2`, then the base file to `.1`, then the base file opened empty. With

@@ -15,19 +15,20 @@
  * ```
  */
 export class TailRing {
-  #buf: Uint8Array;
+  readonly #capacity: number;
+  #buf: Uint8Array | null = null; // allocated on the first push: most streams stay quiet
   #end = 0;
   #filled = 0;
   #total = 0;
 
   /** A ring holding at most `capacity` bytes (0 keeps nothing). */
   constructor(capacity: number) {
-    this.#buf = new Uint8Array(Math.max(0, Math.floor(capacity)));
+    this.#capacity = Math.max(0, Math.floor(capacity));
   }
 
   /** The most bytes the ring keeps. */
   get capacity(): number {
-    return this.#buf.length;
+    return this.#capacity;
   }
 
   /** How many bytes were ever pushed. */
@@ -43,24 +44,27 @@ export class TailRing {
   /** Appends a chunk, forgetting the oldest bytes beyond the capacity. */
   push(chunk: Uint8Array): void {
     this.#total += chunk.length;
-    const cap = this.#buf.length;
+    const cap = this.#capacity;
     if (cap === 0 || chunk.length === 0) return;
+    const buf = this.#buf ??= new Uint8Array(cap);
     const src = chunk.length > cap ? chunk.subarray(chunk.length - cap) : chunk;
     const first = Math.min(src.length, cap - this.#end);
-    this.#buf.set(src.subarray(0, first), this.#end);
-    this.#buf.set(src.subarray(first), 0);
+    buf.set(src.subarray(0, first), this.#end);
+    buf.set(src.subarray(first), 0);
     this.#end = (this.#end + src.length) % cap;
     this.#filled = Math.min(cap, this.#filled + src.length);
   }
 
   /** A copy of the kept bytes, oldest first. */
   bytes(): Uint8Array {
-    const cap = this.#buf.length;
+    const buf = this.#buf;
     const out = new Uint8Array(this.#filled);
+    if (buf === null) return out;
+    const cap = buf.length;
     const start = (this.#end - this.#filled + cap) % (cap || 1);
     const first = Math.min(this.#filled, cap - start);
-    out.set(this.#buf.subarray(start, start + first), 0);
-    out.set(this.#buf.subarray(0, this.#filled - first), first);
+    out.set(buf.subarray(start, start + first), 0);
+    out.set(buf.subarray(0, this.#filled - first), first);
     return out;
   }
 

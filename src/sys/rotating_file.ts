@@ -1,6 +1,6 @@
 /** A log file on Deno that rotates like supervisor's RotatingFileHandler, reopens for logrotate, and tolerates special files. */
 
-import { rotationDue, rotationPlan } from "../log/rotation_plan.ts";
+import { rotationCut, rotationDue, rotationPlan } from "../log/rotation_plan.ts";
 
 /** Options of a rotating file. */
 export interface RotatingFileOptions {
@@ -56,13 +56,27 @@ export class RotatingFile implements AsyncDisposable {
     return this.#regular;
   }
 
-  /** Appends all of `chunk`, then rotates if due; dropped once closed. */
+  /**
+   * Appends all of `chunk`, rotating where due at a line end (see rotationCut); dropped once
+   * closed.
+   */
   write(chunk: Uint8Array): Promise<void> {
     return this.#serial(async () => {
-      const file = await this.#current();
-      if (file === null) return;
-      for (let done = 0; done < chunk.length;) done += await file.write(chunk.subarray(done));
-      this.#wrote(chunk.length);
+      let rest = chunk;
+      while (rest.length > 0) {
+        const file = await this.#current();
+        if (file === null) return;
+        const cut = this.#regular ? rotationCut(rest, this.#size, this.#maxbytes) : rest.length;
+        const part = rest.subarray(0, cut);
+        for (let done = 0; done < part.length;) done += await file.write(part.subarray(done));
+        if (cut < rest.length) {
+          this.#size += cut;
+          this.#rotate();
+        } else {
+          this.#wrote(cut);
+        }
+        rest = rest.subarray(cut);
+      }
     });
   }
 

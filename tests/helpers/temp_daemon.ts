@@ -54,10 +54,10 @@ export async function runSvisor(
 }
 
 /** The config header every temp daemon gets: socket, log, pidfile and childlogdir in its dir. */
-export function daemonHeader(dir: string, extra = ""): string {
+export function daemonHeader(dir: string, extra = "", sockAuth = ""): string {
   return `[unix_http_server]
 file=${dir}/svisor.sock
-
+${sockAuth}
 [supervisord]
 logfile=${dir}/svisor.log
 pidfile=${dir}/svisor.pid
@@ -96,10 +96,16 @@ export class TempDaemon implements AsyncDisposable {
    */
   static async start(
     body: string,
-    options: { header?: string; args?: string[]; env?: Record<string, string> } = {},
+    options: {
+      header?: string;
+      sockAuth?: string;
+      args?: string[];
+      env?: Record<string, string>;
+    } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
-    const text = (daemonHeader(dir, options.header ?? "") + body).replaceAll("{{dir}}", dir);
+    const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
+      .replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
     const [file, ...prefix] = svisorArgv();
     const child = new Deno.Command(file!, {

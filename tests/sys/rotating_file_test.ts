@@ -224,3 +224,27 @@ Deno.test("a FIFO with maxbytes > 0 (like /dev/stdout in a container): every byt
     await assert.rejects(Deno.stat(`${fifo}.1`), Deno.errors.NotFound);
   });
 });
+
+Deno.test("chunks that end mid-line rotate at a line end: no line is torn between files", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const path = `${dir}/out.log`;
+    const file = await RotatingFile.open(path, { maxbytes: 1000, backups: 50 });
+    const text = Array.from({ length: 400 }, (_, i) => `${String(i).padStart(5, "0")} line\n`)
+      .join("");
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 333) await file.write(bytes.subarray(at, at + 333));
+    await file.close();
+    const names = [...Deno.readDirSync(dir)].map((e) => e.name);
+    const order = (n: string) => (n === "out.log" ? 0 : Number(n.slice("out.log.".length)));
+    names.sort((a, b) => order(b) - order(a));
+    const texts = names.map((n) => Deno.readTextFileSync(`${dir}/${n}`));
+    assert.ok(texts.length > 3, `only ${texts.length} files`);
+    for (const t of texts) {
+      assert.ok(t.endsWith("\n"), `a file ends mid-line: ${JSON.stringify(t.slice(-12))}`);
+    }
+    assert.equal(texts.join(""), text);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,56 @@
+/**
+ * Reads a child's output stream in chunks whose size follows the traffic: a quiet stream waits with
+ * a small buffer, a busy one reads up to the pipe's size at a time. A default reader would keep a
+ * 64 KiB buffer pending on every idle stream (128 MiB for 1,000 programs' stdout and stderr).
+ */
+
+/** The buffer a quiet stream waits with. */
+export const MIN_READ = 1024;
+/** The largest read (Linux's default pipe capacity). */
+export const MAX_READ = 64 * 1024;
+
+/** The next read size after a read of `got` bytes into a buffer of `size`. */
+export function nextReadSize(size: number, got: number): number {
+  if (got >= size) return Math.min(MAX_READ, size * 2);
+  if (got < size / 4) return Math.max(MIN_READ, size / 2);
+  return size;
+}
+
+/** A source of chunks that can be cancelled while a read is pending. */
+export interface ChunkSource {
+  /** The next chunk, or null at the end of the stream. */
+  read(): Promise<Uint8Array | null>;
+  /** Ends the stream (a pending read resolves as the end). */
+  cancel(): Promise<void>;
+  /** Lets go of the stream. */
+  release(): void;
+}
+
+/** Reads `stream` with adaptive buffers when it is a byte stream, else chunk by chunk. */
+export function chunkSource(stream: ReadableStream<Uint8Array>): ChunkSource {
+  let byob: ReadableStreamBYOBReader;
+  try {
+    byob = stream.getReader({ mode: "byob" });
+  } catch {
+    const reader = stream.getReader();
+    return {
+      read: async () => {
+        const { value, done } = await reader.read();
+        return done ? null : value;
+      },
+      cancel: () => reader.cancel(),
+      release: () => reader.releaseLock(),
+    };
+  }
+  let size = MIN_READ;
+  return {
+    read: async () => {
+      const { value, done } = await byob.read(new Uint8Array(size));
+      if (done || value === undefined) return null;
+      size = nextReadSize(size, value.length);
+      return value;
+    },
+    cancel: () => byob.cancel(),
+    release: () => byob.releaseLock(),
+  };
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { chunkSource, MAX_READ, MIN_READ, nextReadSize } from "../../src/engine/chunk_reader.ts";
+
+Deno.test("read sizes grow on full reads, shrink on sparse ones, within bounds", () => {
+  assert.equal(nextReadSize(MIN_READ, MIN_READ), 2 * MIN_READ);
+  assert.equal(nextReadSize(MAX_READ, MAX_READ), MAX_READ);
+  assert.equal(nextReadSize(8192, 100), 4096);
+  assert.equal(nextReadSize(MIN_READ, 1), MIN_READ);
+  assert.equal(nextReadSize(8192, 4000), 8192);
+});
+
+Deno.test("a child's pipe is read completely through growing buffers", async () => {
+  const child = new Deno.Command("/bin/sh", {
+    args: ["-c", "head -c 300000 /dev/zero | tr '\\0' x"],
+    stdout: "piped",
+  }).spawn();
+  const source = chunkSource(child.stdout);
+  const sizes: number[] = [];
+  let total = 0;
+  for (let c = await source.read(); c !== null; c = await source.read()) {
+    total += c.length;
+    sizes.push(c.length);
+    assert.ok(c.every((b) => b === 0x78));
+  }
+  source.release();
+  await child.status;
+  assert.equal(total, 300000);
+  assert.ok(Math.max(...sizes) > MIN_READ, `reads stayed small: ${sizes.join(",")}`);
+  assert.ok(Math.max(...sizes) <= MAX_READ);
+});
+
+Deno.test("a stream that is not a byte stream is read chunk by chunk", async () => {
+  const stream = ReadableStream.from([new Uint8Array([1, 2]), new Uint8Array([3])]);
+  const source = chunkSource(stream);
+  assert.deepEqual(await source.read(), new Uint8Array([1, 2]));
+  assert.deepEqual(await source.read(), new Uint8Array([3]));
+  assert.equal(await source.read(), null);
+  source.release();
+});
