@@ -15,6 +15,10 @@ import {
   spewSession,
 } from "./workloads.ts";
 import { renderReport, type Row } from "./report.ts";
+import { ensurePm2, pm2Chatty, pm2Crash, pm2Sleepers } from "./pm2.ts";
+
+/** The heading of the hand-written part of the report, kept across runs. */
+const FINDINGS = "## Findings";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +32,7 @@ const { values } = parseArgs({
     "crash-cycles": { type: "string", default: "10" },
     "api-seconds": { type: "string", default: "5" },
     only: { type: "string", default: "sleepers,spew,chatty,crash" },
-    systems: { type: "string", default: "svisor,supervisord" },
+    systems: { type: "string", default: "svisor,supervisord,pm2" },
     out: { type: "string", default: "docs/benchmarks.md" },
     quick: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -46,7 +50,8 @@ if (values.help) {
   --crash-cycles N     crash-restart cycles (default 10)
   --api-seconds S      API load at the smallest N (default 5; 0 skips)
   --only LIST          workload groups: sleepers,spew,chatty,crash
-  --systems LIST       systems to run: svisor,supervisord
+  --systems LIST       systems to run: svisor,supervisord,pm2 (PM2 is npm-installed into
+                       dist/bench/pm2 on first use; it runs the workloads that apply to it)
   --out FILE           report file (default docs/benchmarks.md; "-" prints only)
   --quick              a smoke run: N=10, 1 round, short windows`);
   Deno.exit(0);
@@ -61,13 +66,15 @@ const known: Record<string, () => System> = {
   svisor: () => svisorSystem(root),
   supervisord: supervisordSystem,
 };
-const systems: System[] = values.systems.split(",").map((name) => {
+const names = values.systems.split(",");
+const systems: System[] = names.filter((name) => name !== "pm2").map((name) => {
   const make = known[name];
   if (make === undefined) {
-    throw new Error(`bench: unknown system "${name}" (known: svisor, supervisord)`);
+    throw new Error(`bench: unknown system "${name}" (known: svisor, supervisord, pm2)`);
   }
   return make();
 });
+const pm2Cli = names.includes("pm2") ? await ensurePm2(root) : null;
 const samples = new Map<string, Map<string, number[]>>();
 
 function record(system: string, m: Measurements): void {
@@ -101,8 +108,39 @@ async function withParams<T>(
   }
 }
 
+/** One round of PM2's workloads (those that apply to it). */
+async function pm2Round(cli: string, round: number): Promise<void> {
+  const log = (what: string) => console.error(`round ${round + 1}/${runs} pm2: ${what}`);
+  const inDir = async (fn: (dir: string) => Promise<Measurements>) => {
+    const dir = await Deno.makeTempDir({ prefix: "svisor-bench-pm2-" });
+    try {
+      record("pm2", await fn(dir));
+    } finally {
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    }
+  };
+  if (only.has("sleepers")) {
+    for (const n of ns) {
+      log(`sleepers N=${n}`);
+      const idle = n === Math.max(...ns) ? (quick ? 2 : Number(values["idle-seconds"])) : 0;
+      await inDir((dir) => pm2Sleepers(cli, dir, n, quick ? 3 : 10, idle));
+    }
+  }
+  if (only.has("chatty")) {
+    log("chatty");
+    const count = quick ? 5 : Number(values["chatty-count"]);
+    const seconds = quick ? 2 : Number(values["chatty-seconds"]);
+    await inDir((dir) => pm2Chatty(cli, dir, count, Number(values["chatty-rate"]), seconds));
+  }
+  if (only.has("crash")) {
+    log("crash");
+    await inDir((dir) => pm2Crash(cli, dir, quick ? 3 : Number(values["crash-cycles"])));
+  }
+}
+
 const started = new Date();
 for (let round = 0; round < runs; round++) {
+  if (pm2Cli !== null && round % 2 === 1) await pm2Round(pm2Cli, round);
   const order = round % 2 === 0 ? systems : [...systems].reverse();
   for (const sys of order) {
     const log = (what: string) => console.error(`round ${round + 1}/${runs} ${sys.name}: ${what}`);
@@ -148,12 +186,14 @@ for (let round = 0; round < runs; round++) {
       );
     }
   }
+  if (pm2Cli !== null && round % 2 === 0) await pm2Round(pm2Cli, round);
 }
 
 const rows: Row[] = [...samples.entries()].map(([metric, bySystem]) => ({
   metric,
   svisor: median(bySystem.get("svisor") ?? []),
   supervisord: median(bySystem.get("supervisord") ?? []),
+  pm2: median(bySystem.get("pm2") ?? []),
 }));
 const report = await renderReport(rows, { started, runs, quick });
 console.log(
@@ -164,6 +204,9 @@ console.log(
   ).join("\n"),
 );
 if (values.out !== "-") {
-  await Deno.writeTextFile(values.out, report);
+  // The hand-written findings (profiles, causes) survive a new run.
+  const old = await Deno.readTextFile(values.out).catch(() => "");
+  const at = old.indexOf(FINDINGS);
+  await Deno.writeTextFile(values.out, at < 0 ? report : `${report}\n${old.slice(at)}`);
   console.error(`bench: wrote ${values.out}`);
 }

@@ -71,7 +71,14 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const holder: { engine: Engine | null } = { engine: null };
   const service = serviceOf(holder);
   const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
-  const servers = await openHttpServers(config, service, (level, m) => early.push([level, m]));
+  const target = settings.user === null ? null : denoUserDb().lookup(settings.user);
+  const runAs = target === null || target.uid === Deno.uid() ? null : target;
+  const servers = await openHttpServers(
+    config,
+    service,
+    (level, m) => early.push([level, m]),
+    runAs,
+  );
   let log: ActivityLogFile | null = null;
   try {
     const uidNote = dropPrivileges(settings.user, denoUserDb());

@@ -29,6 +29,7 @@ export async function openHttpServers(
   config: Config,
   service: ControlService,
   log: (level: LogLevel, message: string) => void,
+  runAs: { uid: number; gid: number } | null = null,
 ): Promise<HttpServers> {
   const listeners: HttpListener[] = [];
   const closeAll = async () => {
@@ -45,7 +46,7 @@ export async function openHttpServers(
           path: server.file,
           mode: server.chmod,
           owner: ownerOf(server.chown),
-        }, { onError }),
+        }, { onError, runAs }),
       );
     }
     for (const server of config.inetServers) {
@@ -53,6 +54,7 @@ export async function openHttpServers(
       listeners.push(
         await serveHttp(app, { transport: "tcp", hostname: server.host, port: server.port }, {
           onError,
+          runAs,
         }),
       );
     }

@@ -3,6 +3,8 @@
  * owner set before the path appears, as supervisor does) or on TCP host:port.
  */
 
+import { type ConnectionGuard, guardConnections, type GuardLimits } from "./connection_guard.ts";
+
 /** Anything with a fetch handler (a Hono app). */
 export interface FetchHandler {
   /** Answers one request. */
@@ -69,16 +71,31 @@ export async function probeUnixSocket(path: string): Promise<"live" | "stale" | 
   }
 }
 
+/** Options of serveHttp. */
+export interface ServeOptions {
+  /** Told about errors thrown by the handler (the client gets a 500). */
+  onError?: (error: unknown) => void;
+  /** Connection cap and header deadline (see connection_guard.ts). */
+  limits?: GuardLimits;
+  /**
+   * The user the process will switch to after binding (`[supervisord] user=`): the private socket
+   * between the guard and the HTTP server must stay reachable after the switch.
+   */
+  runAs?: { uid: number; gid: number } | null;
+}
+
 /**
- * Serves `handler` on an address. A unix socket is bound at `<path>.<pid>`, given its mode and
- * owner, then hard-linked to `path`, so it never exists with wrong permissions; a stale socket
- * file at `path` is removed first, a live one is AddressInUseError, and a path that is not a
- * socket is refused. TCP bind errors (Deno.errors.AddrInUse) are thrown as they are.
+ * Serves `handler` on an address. Connections are accepted by a guard (a cap on open connections,
+ * a deadline for the first request's headers) that relays them to Deno.serve on a private socket in
+ * a 0700 temp dir. A unix socket is bound at `<path>.<pid>`, given its mode and owner, then
+ * hard-linked to `path`, so it never exists with wrong permissions; a stale socket file at `path`
+ * is removed first, a live one is AddressInUseError, and a path that is not a socket is refused.
+ * TCP bind errors (Deno.errors.AddrInUse) are thrown as they are.
  */
 export async function serveHttp(
   handler: FetchHandler,
   address: ListenAddress,
-  options: { onError?: (error: unknown) => void } = {},
+  options: ServeOptions = {},
 ): Promise<HttpListener> {
   const closing = new AbortController();
   const onError = (error: unknown) => {
@@ -96,56 +113,85 @@ export async function serveHttp(
     if (request.body !== null) Object.assign(init, { body: request.body, duplex: "half" });
     return handler.fetch(new Request(request.url, init));
   };
-  if (address.transport === "tcp") {
-    const hostname = address.hostname === "" || address.hostname === "*"
-      ? "0.0.0.0"
-      : address.hostname;
-    const server = Deno.serve({ hostname, port: address.port, onListen: () => {}, onError }, fetch);
-    return listener(server, closing, {
-      transport: "tcp",
-      hostname,
-      port: server.addr.port,
-    }, null);
-  }
-  const path = address.path;
-  const state = await probeUnixSocket(path);
-  if (state === "live") throw new AddressInUseError(path);
-  if (state === "stale") {
-    const info = await Deno.lstat(path);
-    if (!info.isSocket) throw new AddressInUseError(path);
-    await Deno.remove(path);
-  }
-  const temp = `${path}.${Deno.pid}`;
-  await Deno.remove(temp).catch(() => {});
-  const server = Deno.serve({ path: temp, onListen: () => {}, onError }, fetch);
+  const privateDir = await Deno.makeTempDir({ prefix: "svisor-http-" });
+  const inner = `${privateDir}/http.sock`;
+  const server = Deno.serve({ path: inner, onListen: () => {}, onError }, fetch);
+  const upstream = () => Deno.connect({ transport: "unix", path: inner });
+  let unlinkPath: string | null = null;
+  let listener: Deno.Listener | null = null;
   try {
-    await Deno.chmod(temp, address.mode ?? 0o700);
-    if (address.owner) await Deno.chown(temp, address.owner.uid, address.owner.gid);
-    await Deno.link(temp, path);
+    if (options.runAs) {
+      await Deno.chown(privateDir, options.runAs.uid, options.runAs.gid);
+      await Deno.chown(inner, options.runAs.uid, options.runAs.gid);
+    }
+    if (address.transport === "tcp") {
+      const hostname = address.hostname === "" || address.hostname === "*"
+        ? "0.0.0.0"
+        : address.hostname;
+      const tcp = Deno.listen({ hostname, port: address.port });
+      listener = tcp;
+      const guard = guardConnections(tcp, upstream, options.limits);
+      return served(server, guard, closing, privateDir, null, {
+        transport: "tcp",
+        hostname,
+        port: tcp.addr.port,
+      });
+    }
+    const path = address.path;
+    const state = await probeUnixSocket(path);
+    if (state === "live") throw new AddressInUseError(path);
+    if (state === "stale") {
+      const info = await Deno.lstat(path);
+      if (!info.isSocket) throw new AddressInUseError(path);
+      await Deno.remove(path);
+    }
+    const temp = `${path}.${Deno.pid}`;
+    await Deno.remove(temp).catch(() => {});
+    listener = Deno.listen({ transport: "unix", path: temp });
+    try {
+      await Deno.chmod(temp, address.mode ?? 0o700);
+      if (address.owner) await Deno.chown(temp, address.owner.uid, address.owner.gid);
+      await Deno.link(temp, path);
+      unlinkPath = path;
+    } catch (e) {
+      if (e instanceof Deno.errors.AlreadyExists) throw new AddressInUseError(path);
+      throw e;
+    } finally {
+      await Deno.remove(temp).catch(() => {});
+    }
+    const guard = guardConnections(listener, upstream, options.limits);
+    return served(server, guard, closing, privateDir, path, { transport: "unix", path });
   } catch (e) {
+    try {
+      listener?.close();
+    } catch {
+      // not open
+    }
+    if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
     closing.abort();
     await server.shutdown();
-    await Deno.remove(temp).catch(() => {});
-    if (e instanceof Deno.errors.AlreadyExists) throw new AddressInUseError(path);
+    await Deno.remove(privateDir, { recursive: true }).catch(() => {});
     throw e;
-  } finally {
-    await Deno.remove(temp).catch(() => {});
   }
-  return listener(server, closing, { transport: "unix", path }, path);
 }
 
-function listener(
+function served(
   server: Deno.HttpServer,
+  guard: ConnectionGuard,
   closing: AbortController,
-  address: HttpListener["address"],
+  privateDir: string,
   unlinkPath: string | null,
+  address: HttpListener["address"],
 ): HttpListener {
   let closed: Promise<void> | null = null;
   const close = () =>
     closed ??= (async () => {
-      closing.abort();
+      await guard.stopAccepting();
+      closing.abort(); // streams end, so the server's shutdown can finish the responses
       await server.shutdown();
+      await guard.close();
       if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
+      await Deno.remove(privateDir, { recursive: true }).catch(() => {});
     })();
   return { address, close, [Symbol.asyncDispose]: close };
 }

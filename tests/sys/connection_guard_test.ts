@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { serveHttp } from "../../src/sys/http_listener.ts";
+
+const enc = (t: string) => new TextEncoder().encode(t);
+
+/** Reads from `conn` until it is closed; returns what came. */
+async function readToEnd(conn: Deno.Conn): Promise<string> {
+  const buf = new Uint8Array(4096);
+  let text = "";
+  try {
+    for (let n = await conn.read(buf); n !== null; n = await conn.read(buf)) {
+      text += new TextDecoder().decode(buf.subarray(0, n));
+    }
+  } catch {
+    // reset
+  }
+  return text;
+}
+
+async function withServer(
+  limits: { maxConnections: number; headerTimeoutMs: number },
+  body: (path: string) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  const path = `${dir}/s.sock`;
+  const app = { fetch: () => new Response("ok") };
+  const listener = await serveHttp(app, { transport: "unix", path }, { limits });
+  try {
+    await body(path);
+  } finally {
+    await listener.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("a client that never finishes its headers is dropped after the deadline", async () => {
+  await withServer({ maxConnections: 10, headerTimeoutMs: 200 }, async (path) => {
+    const slow = await Deno.connect({ transport: "unix", path });
+    await slow.write(enc("GET / HTTP/1.1\r\nHost: x\r\n"));
+    assert.equal(await readToEnd(slow), "");
+    slow.close();
+    const good = await Deno.connect({ transport: "unix", path });
+    await good.write(enc("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    assert.match(await readToEnd(good), /^HTTP\/1\.1 200 OK[\s\S]*\r\n\r\nok$/);
+    good.close();
+  });
+});
+
+Deno.test("connections beyond the cap are closed at once; the others still work", async () => {
+  await withServer({ maxConnections: 2, headerTimeoutMs: 60_000 }, async (path) => {
+    const held = [
+      await Deno.connect({ transport: "unix", path }),
+      await Deno.connect({ transport: "unix", path }),
+    ];
+    const extra = await Deno.connect({ transport: "unix", path });
+    assert.equal(await readToEnd(extra), "");
+    extra.close();
+    await held[0]!.write(enc("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    assert.match(await readToEnd(held[0]!), /\r\n\r\nok$/);
+    for (const c of held) c.close();
+  });
+});
