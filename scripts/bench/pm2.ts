@@ -136,7 +136,7 @@ export async function pm2Sleepers(
     await until(`${n} online again`, async () => (await pm2.online()) === n);
     if (idleSeconds > 0) {
       const pid = await pm2.pid();
-      await new Promise((r) => setTimeout(r, 2000));
+      await new Promise((r) => setTimeout(r, 30_000)); // settle, as for the others
       const c0 = cpuSeconds(pid);
       await new Promise((r) => setTimeout(r, idleSeconds * 1000));
       m[`idle CPU over ${idleSeconds} s, N=${n} (s)`] = cpuSeconds(pid) - c0;

@@ -40,6 +40,9 @@ async function allRunning(d: Daemon, n: number): Promise<boolean> {
   return countState(await d.rpc("supervisor.getAllProcessInfo"), "RUNNING") === n;
 }
 
+/** Quiet time before the idle window. */
+const IDLE_SETTLE_MS = 30_000;
+
 /** Workloads 1-4 and 8 on N sleepers: launch, ctl status, stop/start/restart all, idle, API rate. */
 export async function sleepersSession(
   sys: System,
@@ -70,7 +73,9 @@ export async function sleepersSession(
     }
     await waitFor(`${n} RUNNING again`, () => allRunning(d, n));
     if (p.idleSeconds > 0) {
-      await new Promise((r) => setTimeout(r, 2000));
+      // Settle first: the window measures an idle daemon, not the garbage collection that follows
+      // the restart burst (V8's memory reducer runs for some seconds after it).
+      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
       const c0 = cpuSeconds(d.pid);
       await new Promise((r) => setTimeout(r, p.idleSeconds * 1000));
       m[`idle CPU over ${p.idleSeconds} s, N=${n} (s)`] = cpuSeconds(d.pid) - c0;

@@ -45,6 +45,8 @@ export class RemoteControlService implements ControlService {
   #client: HttpClient;
   #options: RemoteOptions;
   #headers: Record<string, string>;
+  /** Whether the server has svisor's JSON API (null until asked). */
+  #jsonApi: boolean | null = null;
 
   /** Builds the service over an HTTP client for the URL in `options`. */
   constructor(client: HttpClient, options: RemoteOptions) {
@@ -188,7 +190,39 @@ export class RemoteControlService implements ControlService {
     return await this.call("supervisor.getProcessInfo", [name]) as unknown as ProcessInfo;
   }
   async getAllProcessInfo(): Promise<ProcessInfo[]> {
+    // svisor's JSON route answers the same list several times faster to decode (1,000 processes:
+    // about 150 ms of XML parsing in ctl); supervisord answers it with a 404, and XML-RPC follows.
+    if (this.#jsonApi !== false) {
+      const answer = await this.#getJson("/api/v1/processes");
+      this.#jsonApi = answer !== null;
+      const processes = (answer as { processes?: unknown } | null)?.processes;
+      if (Array.isArray(processes)) return processes as ProcessInfo[];
+    }
     return await this.call("supervisor.getAllProcessInfo", []) as unknown as ProcessInfo[];
+  }
+
+  /** GETs a JSON route; null when the server does not answer it with JSON (supervisord, 401). */
+  async #getJson(path: string): Promise<unknown> {
+    let response;
+    try {
+      response = await this.#client.request({
+        method: "GET",
+        path,
+        headers: { ...this.#headers, "User-Agent": "svisor ctl", "Accept": "application/json" },
+      });
+    } catch (e) {
+      throw this.#translate(e);
+    }
+    const type = response.headers.get("content-type") ?? "";
+    if (response.status !== 200 || !type.startsWith("application/json")) {
+      await response.text().catch(() => "");
+      return null;
+    }
+    try {
+      return JSON.parse(await response.text());
+    } catch {
+      return null;
+    }
   }
   async getAllConfigInfo(): Promise<ProcessConfigInfo[]> {
     return await this.call("supervisor.getAllConfigInfo", []) as unknown as ProcessConfigInfo[];
