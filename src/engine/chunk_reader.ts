@@ -18,7 +18,10 @@ export function nextReadSize(size: number, got: number): number {
 
 /** A source of chunks that can be cancelled while a read is pending. */
 export interface ChunkSource {
-  /** The next chunk, or null at the end of the stream. */
+  /**
+   * The next chunk, or null at the end of the stream. The chunk's bytes are valid until the next
+   * call: the buffer is reused (so a busy stream allocates nothing per read).
+   */
   read(): Promise<Uint8Array | null>;
   /** Ends the stream (a pending read resolves as the end). */
   cancel(): Promise<void>;
@@ -42,12 +45,17 @@ export function chunkSource(stream: ReadableStream<Uint8Array>): ChunkSource {
       release: () => reader.releaseLock(),
     };
   }
-  let size = MIN_READ;
+  let buffer = new ArrayBuffer(MIN_READ);
   return {
     read: async () => {
-      const { value, done } = await byob.read(new Uint8Array(size));
+      const { value, done } = await byob.read(new Uint8Array(buffer));
       if (done || value === undefined) return null;
-      size = nextReadSize(size, value.length);
+      // The read transferred the buffer into `value`; the next read reuses it unless the size
+      // changes.
+      const size = nextReadSize(value.buffer.byteLength, value.length);
+      buffer = size === value.buffer.byteLength
+        ? value.buffer as ArrayBuffer
+        : new ArrayBuffer(size);
       return value;
     },
     cancel: () => byob.cancel(),

@@ -64,7 +64,7 @@ export class StreamCapture {
     this.#sources.add(source);
     try {
       for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
-        const value = chunk;
+        const value = chunk; // valid until the next read: every consumer copies or is done
         if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
       }
     } catch {
@@ -117,7 +117,8 @@ export class StreamCapture {
     }
     if (o.eventsEnabled) {
       const type = o.channel === "stdout" ? "PROCESS_LOG_STDOUT" : "PROCESS_LOG_STDERR";
-      if (o.bus.wants(type)) o.bus.publish({ ...base, type });
+      // Events may be queued for listeners: they get their own copy of the reused buffer.
+      if (o.bus.wants(type)) o.bus.publish({ ...base, data: chunk.slice(), type });
     }
   }
 }

@@ -76,6 +76,7 @@ export interface ProcessOutputEvent {
   groupName: string;
   channel: "stdout" | "stderr";
   pid: number;
+  /** Valid only during the call: the reader reuses the buffer (copy or decode it at once). */
   data: Uint8Array;
 }
 

@@ -109,18 +109,18 @@ Deno.test("reopen while a writer runs (logrotate renames the file away): nothing
   await withDir(async (dir) => {
     const path = `${dir}/w.log`;
     const file = await RotatingFile.open(path, { maxbytes: 0 });
-    let renamed!: () => void;
-    const rename = new Promise<void>((resolve) => (renamed = resolve));
-    const rotator = (async () => {
-      await rename;
-      await Deno.rename(path, `${path}.moved`);
-      await file.reopen();
-    })();
+    let reopened: Promise<void> | null = null;
     for (let i = 1; i <= 3000; i++) {
-      await file.write(enc(`line ${i}\n`));
-      if (i === 1000) renamed();
+      const write = file.write(enc(`line ${i}\n`));
+      if (i === 1000) {
+        // logrotate renames the file under the writer, then asks for a reopen, which queues
+        // behind the write in flight while later writes keep coming.
+        await Deno.rename(path, `${path}.moved`);
+        reopened = file.reopen();
+      }
+      await write;
     }
-    await rotator;
+    await reopened;
     await file.close();
     const moved = await Deno.readTextFile(`${path}.moved`);
     const fresh = await Deno.readTextFile(path);
