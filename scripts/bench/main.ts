@@ -57,6 +57,8 @@ if (values.help) {
   Deno.exit(0);
 }
 const quick = values.quick;
+/** Quiet time before an idle window. */
+const IDLE_SETTLE_MS = quick ? 1000 : 30_000;
 const ns = (quick ? "10" : values.n).split(",").map(Number);
 const runs = quick ? 1 : Number(values.runs);
 const only = new Set(values.only.split(","));
@@ -99,6 +101,7 @@ async function withParams<T>(
       port: portBase++,
       statusCalls: quick ? 3 : 10,
       idleSeconds: 0,
+      idleSettleMs: IDLE_SETTLE_MS,
       apiSeconds: 0,
       apiClients: 8,
       ...extra,
@@ -123,7 +126,7 @@ async function pm2Round(cli: string, round: number): Promise<void> {
     for (const n of ns) {
       log(`sleepers N=${n}`);
       const idle = n === Math.max(...ns) ? (quick ? 2 : Number(values["idle-seconds"])) : 0;
-      await inDir((dir) => pm2Sleepers(cli, dir, n, quick ? 3 : 10, idle));
+      await inDir((dir) => pm2Sleepers(cli, dir, n, quick ? 3 : 10, idle, IDLE_SETTLE_MS));
     }
   }
   if (only.has("chatty")) {
@@ -200,7 +203,7 @@ console.log(
   rows.map((r) =>
     `${r.metric}: svisor ${fmt(r.svisor)} supervisord ${fmt(r.supervisord)} ratio ${
       fmt(r.svisor / r.supervisord)
-    }`
+    } pm2 ${fmt(r.pm2)}`
   ).join("\n"),
 );
 if (values.out !== "-") {

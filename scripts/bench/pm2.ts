@@ -106,6 +106,7 @@ export async function pm2Sleepers(
   n: number,
   statusCalls: number,
   idleSeconds: number,
+  idleSettleMs: number,
 ): Promise<Measurements> {
   const apps = Array.from({ length: n }, (_, i) => ({
     name: `sleep_${String(i).padStart(4, "0")}`,
@@ -136,7 +137,7 @@ export async function pm2Sleepers(
     await until(`${n} online again`, async () => (await pm2.online()) === n);
     if (idleSeconds > 0) {
       const pid = await pm2.pid();
-      await new Promise((r) => setTimeout(r, 30_000)); // settle, as for the others
+      await new Promise((r) => setTimeout(r, idleSettleMs)); // settle, as for the others
       const c0 = cpuSeconds(pid);
       await new Promise((r) => setTimeout(r, idleSeconds * 1000));
       m[`idle CPU over ${idleSeconds} s, N=${n} (s)`] = cpuSeconds(pid) - c0;

@@ -18,6 +18,8 @@ export interface BenchParams {
   statusCalls: number;
   /** Idle window in seconds (0 skips). */
   idleSeconds: number;
+  /** Quiet time before the idle window (V8's memory reducer runs for a while after a burst). */
+  idleSettleMs: number;
   /** API load duration in seconds (0 skips). */
   apiSeconds: number;
   /** Concurrent API clients. */
@@ -39,9 +41,6 @@ async function waitFor(
 async function allRunning(d: Daemon, n: number): Promise<boolean> {
   return countState(await d.rpc("supervisor.getAllProcessInfo"), "RUNNING") === n;
 }
-
-/** Quiet time before the idle window. */
-const IDLE_SETTLE_MS = 30_000;
 
 /** Workloads 1-4 and 8 on N sleepers: launch, ctl status, stop/start/restart all, idle, API rate. */
 export async function sleepersSession(
@@ -75,7 +74,7 @@ export async function sleepersSession(
     if (p.idleSeconds > 0) {
       // Settle first: the window measures an idle daemon, not the garbage collection that follows
       // the restart burst (V8's memory reducer runs for some seconds after it).
-      await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+      await new Promise((r) => setTimeout(r, p.idleSettleMs));
       const c0 = cpuSeconds(d.pid);
       await new Promise((r) => setTimeout(r, p.idleSeconds * 1000));
       m[`idle CPU over ${p.idleSeconds} s, N=${n} (s)`] = cpuSeconds(d.pid) - c0;
