@@ -80,4 +80,4 @@ startsecs=1
   ],
 };
 
-await compatSuite("all", [all, shutdown]);
+await compatSuite("all", [all, shutdown], { cross: true });

@@ -135,4 +135,4 @@ const reload: Scenario = {
   ],
 };
 
-await compatSuite("reload", [rereadUpdate, addRemove, reload]);
+await compatSuite("reload", [rereadUpdate, addRemove, reload], { cross: true });

@@ -9,10 +9,10 @@ class Follower implements AsyncDisposable {
   readonly #decoder = new TextDecoder();
   text = "";
 
-  constructor(conf: string, args: string[]) {
-    const [file, ...prefix] = svisorArgv();
+  constructor(conf: string, args: string[], ctl: string[] = [...svisorArgv(), "ctl"]) {
+    const [file, ...prefix] = ctl;
     this.#child = new Deno.Command(file!, {
-      args: [...prefix, "ctl", "-c", conf, ...args],
+      args: [...prefix, "-c", conf, ...args],
       stdin: "null",
       stdout: "piped",
       stderr: "null",
@@ -127,4 +127,31 @@ Deno.test("with credentials configured, nothing answers without them", async () 
   } finally {
     client.close();
   }
+});
+
+const SUPERVISORCTL = "/usr/bin/supervisorctl";
+const hasSupervisorctl = (() => {
+  try {
+    return Deno.statSync(SUPERVISORCTL).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name: "the real supervisorctl follows svisor's logs: tail -f and maintail -f",
+  ignore: !hasSupervisorctl,
+  fn: async () => {
+    await using d = await TempDaemon.start(TALKER);
+    await d.waitForOutput(/success: talker entered RUNNING state/);
+    await using tail = new Follower(d.conf, ["tail", "-f", "talker"], [SUPERVISORCTL]);
+    await tail.until(/==> Press Ctrl-C to exit <==\n[\s\S]*first\n/);
+    await using main = new Follower(d.conf, ["maintail", "-f"], [SUPERVISORCTL]);
+    await main.until(/success: talker entered RUNNING state/);
+    await Deno.writeTextFile(`${d.dir}/go`, "");
+    await tail.until(/first\n[\s\S]*second\n/);
+    const stop = await d.ctl("stop", "talker");
+    assert.equal(stop.stdout, "talker: stopped\n");
+    await main.until(/WARN stopped: talker \(terminated by SIGTERM\)\n/);
+  },
 });
