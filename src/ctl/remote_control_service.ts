@@ -15,11 +15,7 @@ import type {
   ProcessResult,
   TailResult,
 } from "../protocol/types.ts";
-import {
-  decodeMethodResponse,
-  encodeMethodCall,
-  type XmlRpcValue,
-} from "../protocol/xmlrpc_codec.ts";
+import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
 import { HttpClient, HttpConnectError } from "../sys/http_client.ts";
 import type { CtlConnection } from "./controller.ts";
 import { AuthRequired, RemoteFault, ServerUnreachable } from "./ctl_errors.ts";
@@ -67,6 +63,8 @@ export class RemoteControlService implements ControlService {
     params: readonly XmlRpcValue[],
     signal?: AbortSignal,
   ): Promise<XmlRpcValue> {
+    // Loaded on first use: `ctl status` against svisor needs no XML (nor the XML parser's load).
+    const { decodeMethodResponse, encodeMethodCall } = await import("../protocol/xmlrpc_codec.ts");
     const body = encodeMethodCall(method, params);
     let text: string;
     try {
@@ -148,6 +146,13 @@ export class RemoteControlService implements ControlService {
   }
 
   async getAPIVersion(): Promise<string> {
+    // ctl's first call (supervisorctl's upcheck): it also finds out whether the JSON API is there.
+    if (this.#jsonApi !== false) {
+      const state = await this.#getJson("/api/v1/state");
+      this.#jsonApi = state !== null;
+      const version = (state as { apiVersion?: unknown } | null)?.apiVersion;
+      if (typeof version === "string") return version;
+    }
     return String(await this.call("supervisor.getAPIVersion", []));
   }
   async getSupervisorVersion(): Promise<string> {
