@@ -39,7 +39,8 @@ export function guardConnections(
   upstream: () => Promise<Deno.Conn>,
   limits: GuardLimits = DEFAULT_LIMITS,
 ): ConnectionGuard {
-  const conns = new Set<Deno.Conn>();
+  const conns = new Set<Deno.Conn>(); // client connections: what the cap counts
+  const upstreams = new Set<Deno.Conn>(); // their relays to the server, closed with them
   const relays = new Set<Promise<void>>();
   const accepting = (async () => {
     for (;;) {
@@ -54,31 +55,31 @@ export function guardConnections(
         continue;
       }
       conns.add(conn);
-      const relay = relayOne(conn, upstream, limits.headerTimeoutMs, conns).finally(() => {
+      const relay = relayOne(conn, upstream, limits.headerTimeoutMs, upstreams).finally(() => {
         conns.delete(conn);
         relays.delete(relay);
       });
       relays.add(relay);
     }
   })();
+  const stopAccepting = async () => {
+    closeQuietly(listener);
+    await accepting;
+  };
   return {
     get open() {
       return conns.size;
     },
-    async stopAccepting() {
-      closeQuietly(listener);
-      await accepting;
-    },
+    stopAccepting,
     async close() {
-      closeQuietly(listener);
-      await accepting;
+      await stopAccepting();
       // Relays end by themselves once the server has closed its side (after the last bytes);
       // whatever is still open after a short grace is cut.
       let grace: ReturnType<typeof setTimeout> | undefined;
       const waited = new Promise((r) => (grace = setTimeout(r, CLOSE_GRACE_MS / 5)));
       await Promise.race([Promise.all([...relays]), waited]);
       clearTimeout(grace);
-      for (const c of conns) closeQuietly(c);
+      for (const c of [...conns, ...upstreams]) closeQuietly(c);
       await Promise.all([...relays]);
     },
   };
@@ -88,7 +89,7 @@ async function relayOne(
   client: Deno.Conn,
   upstream: () => Promise<Deno.Conn>,
   headerTimeoutMs: number,
-  conns: Set<Deno.Conn>,
+  upstreams: Set<Deno.Conn>,
 ): Promise<void> {
   const timer = setTimeout(() => closeQuietly(client), headerTimeoutMs);
   let server: Deno.Conn;
@@ -99,7 +100,7 @@ async function relayOne(
     closeQuietly(client);
     return;
   }
-  conns.add(server);
+  upstreams.add(server);
   let matched = 0; // bytes of HEADERS_END seen so far, across reads
   const seen = (chunk: Uint8Array) => {
     for (let i = 0; i < chunk.length && matched < 4; i++) {
@@ -121,7 +122,7 @@ async function relayOne(
     }
   } finally {
     clearTimeout(timer);
-    conns.delete(server);
+    upstreams.delete(server);
     closeQuietly(server);
     closeQuietly(client);
   }
