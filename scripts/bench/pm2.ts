@@ -7,12 +7,11 @@
  */
 
 import { cpuSeconds, median, rssMiB } from "./stats.ts";
+import { crashLatency, type Measurements, waitFor, waitForCrashCycles } from "./workloads.ts";
 import { CHATTY_PY } from "./writers.ts";
 
 /** The PM2 version measured. */
 export const PM2_VERSION = "7.0.4";
-
-type Measurements = Record<string, number>;
 
 /** A PM2 installation ready to run: its CLI path. */
 export async function ensurePm2(root: string): Promise<string> {
@@ -85,14 +84,6 @@ class Pm2 {
   }
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 600_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`pm2: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function ecosystem(dir: string, apps: object[]): Promise<string> {
   const path = `${dir}/ecosystem.config.js`;
   await Deno.writeTextFile(path, `module.exports = ${JSON.stringify({ apps }, null, 1)};\n`);
@@ -124,7 +115,7 @@ export async function pm2Sleepers(
   try {
     const started = await pm2.run(["start", file]);
     if (started.code !== 0) throw new Error(`pm2 start exited ${started.code}`);
-    await until(`${n} online`, async () => (await pm2.online()) === n);
+    await waitFor(`${n} online`, async () => (await pm2.online()) === n);
     m[`launch to all RUNNING, N=${n} (s)`] = (performance.now() - t0) / 1000;
     const times: number[] = [];
     for (let i = 0; i < statusCalls; i++) times.push((await pm2.run(["ls"])).seconds);
@@ -134,7 +125,7 @@ export async function pm2Sleepers(
       if (r.code !== 0) throw new Error(`pm2 ${action} all exited ${r.code}`);
       m[`${action} all, N=${n} (s)`] = r.seconds;
     }
-    await until(`${n} online again`, async () => (await pm2.online()) === n);
+    await waitFor(`${n} online again`, async () => (await pm2.online()) === n);
     if (idleSeconds > 0) {
       const pid = await pm2.pid();
       await new Promise((r) => setTimeout(r, idleSettleMs)); // settle, as for the others
@@ -171,7 +162,7 @@ export async function pm2Chatty(
   const pm2 = new Pm2(cli, `${dir}/pm2home`);
   try {
     await pm2.run(["start", file]);
-    await until(`${count} online`, async () => (await pm2.online()) === count);
+    await waitFor(`${count} online`, async () => (await pm2.online()) === count);
     const pid = await pm2.pid();
     await new Promise((r) => setTimeout(r, 1000));
     const c0 = cpuSeconds(pid);
@@ -202,18 +193,9 @@ export async function pm2Crash(cli: string, dir: string, cycles: number): Promis
   const pm2 = new Pm2(cli, `${dir}/pm2home`);
   try {
     await pm2.run(["start", file]);
-    const starts = async () =>
-      (await Deno.readTextFile(record)).split("\n").filter((l) => l.startsWith("start")).length;
-    await until(`${cycles + 1} crash cycles`, async () => (await starts()) > cycles + 1, 120_000);
+    await waitForCrashCycles(record, cycles);
   } finally {
     await pm2.kill();
   }
-  const events = (await Deno.readTextFile(record)).trim().split("\n").map((l) => l.split(" "));
-  const latencies: number[] = [];
-  for (let i = 0; i + 1 < events.length; i++) {
-    const [kind, t] = events[i]!;
-    const [nextKind, nextT] = events[i + 1]!;
-    if (kind === "exit" && nextKind === "start") latencies.push((Number(nextT) - Number(t)) / 1e9);
-  }
-  return { "crash-restart latency (s)": median(latencies.slice(0, cycles)) };
+  return await crashLatency(record, cycles);
 }

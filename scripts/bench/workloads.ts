@@ -26,7 +26,7 @@ export interface BenchParams {
   apiClients: number;
 }
 
-async function waitFor(
+export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
   timeoutMs = 300_000,
@@ -201,12 +201,22 @@ export async function crashSession(
   await Deno.writeTextFile(conf, configs.crasher(p, record));
   const d = await sys.start(conf, p.port);
   try {
-    const starts = async () =>
-      (await Deno.readTextFile(record)).split("\n").filter((l) => l.startsWith("start")).length;
-    await waitFor(`${cycles + 1} crash cycles`, async () => (await starts()) > cycles + 1, 120_000);
+    await waitForCrashCycles(record, cycles);
   } finally {
     await d.stop();
   }
+  return await crashLatency(record, cycles);
+}
+
+/** Waits until the crasher's record shows `cycles` restarts. */
+export async function waitForCrashCycles(record: string, cycles: number): Promise<void> {
+  const starts = async () =>
+    (await Deno.readTextFile(record)).split("\n").filter((l) => l.startsWith("start")).length;
+  await waitFor(`${cycles + 1} crash cycles`, async () => (await starts()) > cycles + 1, 120_000);
+}
+
+/** The median time from an `exit` line to the next `start` line of a crasher's record. */
+export async function crashLatency(record: string, cycles: number): Promise<Measurements> {
   const events = (await Deno.readTextFile(record)).trim().split("\n").map((l) => l.split(" "));
   const latencies: number[] = [];
   for (let i = 0; i + 1 < events.length; i++) {

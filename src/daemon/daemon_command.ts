@@ -64,7 +64,6 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
       config,
       args,
       reloadConfig: load,
-      io: quiet.io,
       background,
       searchedConfig: args.configuration === undefined,
       onReady: quiet.ready,

@@ -5,13 +5,13 @@
  */
 
 import process from "node:process";
-import type { Io } from "../cli/io.ts";
 import { VERSION } from "../cli/version.ts";
-import type { Config, DaemonConfig, LogLevelName } from "../config/model.ts";
+import type { Config, DaemonConfig } from "../config/model.ts";
 import { SvisorError } from "../core/errors.ts";
 import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { EventBus } from "../events/event_bus.ts";
+import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { ActivityLogFile } from "../sys/activity_log_file.ts";
 import { denoSpawner } from "../sys/deno_spawner.ts";
@@ -38,8 +38,6 @@ export interface DaemonRunOptions {
   args: DaemonArgs;
   /** Re-reads the config (SIGHUP, reread); throws ConfigErrors when it cannot. */
   reloadConfig: () => Config;
-  /** Where startup errors go (before the activity log is open). */
-  io: Io;
   /** This process is the detached background daemon (chdir and umask apply; no echo). */
   background: boolean;
   /** The config was found by searching (no -c), for the root warning. */
@@ -47,16 +45,6 @@ export interface DaemonRunOptions {
   /** Called once the servers listen and the pidfile is written. */
   onReady: () => void;
 }
-
-const LEVELS: Record<LogLevelName, LogLevel> = {
-  critical: "CRIT",
-  error: "ERRO",
-  warn: "WARN",
-  info: "INFO",
-  debug: "DEBG",
-  trace: "TRAC",
-  blather: "BLAT",
-};
 
 /** Runs the daemon until shutdown; returns the exit code (throws StartupError before it is up). */
 export async function runDaemon(options: DaemonRunOptions): Promise<number> {
@@ -71,7 +59,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const holder: { engine: Engine | null } = { engine: null };
   const service = serviceOf(holder);
   const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
-  const target = settings.user === null ? null : denoUserDb().lookup(settings.user);
+  const users = denoUserDb();
+  const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
   const servers = await openHttpServers(
     config,
@@ -81,7 +70,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   );
   let log: ActivityLogFile | null = null;
   try {
-    const uidNote = dropPrivileges(settings.user, denoUserDb());
+    const uidNote = dropPrivileges(settings.user, users);
     if (uidNote !== null) early.unshift(["INFO", uidNote]);
     log = await openActivityLog(settings, options.background);
     for (const w of config.warnings) log.log("WARN", w.message);
@@ -123,7 +112,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         try {
           config = options.reloadConfig();
           settings = applyOverrides(config.supervisord!, options.args);
-          log.level = LEVELS[settings.loglevel];
+          log.level = levelFromName(settings.loglevel);
         } catch (e) {
           log.log("CRIT", `could not re-read the config, keeping the running one: ${message(e)}`);
         }
@@ -182,7 +171,7 @@ async function openActivityLog(
   try {
     return await ActivityLogFile.open({
       path: settings.logfile === "syslog" ? null : settings.logfile,
-      level: LEVELS[settings.loglevel],
+      level: levelFromName(settings.loglevel),
       maxbytes: settings.logfileMaxbytes,
       backups: settings.logfileBackups,
       echo,
