@@ -5,15 +5,15 @@ const PURE = ["core", "config", "process", "events", "log", "protocol"];
 const ALLOWED: Record<string, string[]> = {
   core: [],
   config: ["core"],
-  process: ["core"],
+  process: ["core", "protocol"],
   events: ["core"],
   log: ["core"],
   protocol: ["core"],
   engine: ["core", "config", "process", "events", "log", "protocol"],
   api: ["core", "config", "process", "events", "log", "protocol", "engine"],
-  sys: ["core", "config", "process", "events", "log", "cli"],
-  daemon: ["core", "config", "process", "events", "log", "protocol", "engine", "api", "sys", "cli"],
-  ctl: ["core", "config", "process", "protocol", "log", "sys", "cli", "api"],
+  sys: ["core", "config", "process", "events", "log"],
+  daemon: ["core", "config", "process", "events", "log", "protocol", "engine", "api", "sys"],
+  ctl: ["core", "config", "process", "protocol", "log", "sys", "engine"],
   cli: ["core", "config", "sys", "daemon", "ctl", "protocol"],
 };
 /** Folders whose code may use the Deno namespace. */

@@ -9,7 +9,7 @@ import type { EventBus } from "../events/event_bus.ts";
 import { decodeData } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
 import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
-import { pyRepr } from "../process/py_repr.ts";
+import { pyRepr } from "../protocol/py_repr.ts";
 import type { Channel } from "../protocol/types.ts";
 
 /** Bytes of recent output kept in memory per stream. */

@@ -12,7 +12,7 @@ import type {
   ProcessInputType,
   ProcessRecord,
 } from "./process_record.ts";
-import type { ProcessState } from "./process_state.ts";
+import type { ProcessStateName as ProcessState } from "../protocol/states.ts";
 import {
   autostart,
   escalateToKill,
