@@ -202,7 +202,7 @@ async function* walk(root: string, dir: string): AsyncGenerator<string> {
   for (const entry of entries) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory) yield* walk(root, path);
-    else if (entry.name.endsWith(".ts")) yield path;
+    else if (/\.tsx?$/.test(entry.name)) yield path;
   }
 }
 

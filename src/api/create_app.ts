@@ -1,6 +1,7 @@
 /**
- * The control plane's HTTP app: XML-RPC at /RPC2, the JSON API at /api/v1, /logtail and
- * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
+ * The control plane's HTTP app: the dashboard at /, XML-RPC at /RPC2, the JSON API at /api/v1,
+ * /logtail and /mainlogtail, all behind HTTP Basic auth when a user is configured and a cross-site
+ * guard for anything that is not a GET. Runtime-free (no Deno.*).
  */
 
 import { Hono } from "hono";
@@ -8,6 +9,8 @@ import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
+import { crossSiteRefusal } from "./cross_site_guard.ts";
+import { DASHBOARD_EVENT_TYPES, mountDashboard } from "./dashboard/dashboard_routes.ts";
 import { errorPage } from "./error_page.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { type JsonEnv, jsonError } from "./json_kit.ts";
@@ -28,6 +31,8 @@ export interface AppOptions {
   onWarning?: (message: string) => void;
   /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
   version?: string;
+  /** When the server started, epoch seconds (the dashboard's uptime); default: when createApp runs. */
+  startedAt?: number;
 }
 
 /** The prefix of the JSON API. */
@@ -40,6 +45,7 @@ export function createApp(options: AppOptions): Hono {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onWarning: options.onWarning ?? (() => {}),
     version: options.version ?? VERSION,
+    startedAt: options.startedAt ?? Date.now() / 1000,
   };
   const auth = options.auth ?? null;
   if (auth !== null) {
@@ -55,6 +61,23 @@ export function createApp(options: AppOptions): Hono {
       return errorPage(401, headers);
     });
   }
+  app.use("*", async (c, next) => {
+    const refusal = crossSiteRefusal({
+      method: c.req.method,
+      host: c.req.header("Host") ?? new URL(c.req.url).host,
+      secFetchSite: c.req.header("Sec-Fetch-Site") ?? null,
+      origin: c.req.header("Origin") ?? null,
+    });
+    if (refusal === null) return await next();
+    await c.req.raw.body?.cancel().catch(() => {}); // the body is refused unread; nothing to keep
+    return isApiPath(c.req.path) ? jsonError(403, "FORBIDDEN", refusal) : errorPage(403);
+  });
+  mountDashboard(app, options.service, {
+    api: API_PREFIX,
+    version: env.version,
+    startedAt: env.startedAt,
+    eventTypes: DASHBOARD_EVENT_TYPES,
+  });
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
   const api = new Hono();

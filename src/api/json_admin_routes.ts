@@ -25,6 +25,7 @@ export function mountAdminRoutes(api: Hono, service: ControlService, env: JsonEn
         apiVersion: await service.getAPIVersion(),
         supervisorVersion: await service.getSupervisorVersion(),
         svisorVersion: env.version,
+        startedAt: env.startedAt,
       });
     }),
   );
