@@ -6,7 +6,7 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   config: ["core"],
   process: ["core"],
-  events: ["core"],
+  events: ["core", "protocol"],
   log: ["core"],
   protocol: ["core"],
   engine: ["core", "config", "process", "events", "log", "protocol"],

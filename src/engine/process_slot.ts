@@ -72,6 +72,10 @@ export class ProcessSlot {
           stripAnsi,
         },
         eventsEnabled: config[channel].eventsEnabled,
+        // A listener's stdout carries the protocol: supervisord never captures it.
+        captureMaxbytes: channel === "stdout" && config.eventlistener !== undefined
+          ? 0
+          : config[channel].captureMaxbytes,
         sinks: deps.sinks,
         bus: deps.bus,
         log: deps.log,

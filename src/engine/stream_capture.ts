@@ -6,7 +6,8 @@
 
 import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
-import { decodeData } from "../events/supervisor_event.ts";
+import { CaptureSplitter } from "../events/capture_splitter.ts";
+import { decodeData, pyBytesRepr } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
 import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
 import { pyRepr } from "../process/py_repr.ts";
@@ -27,6 +28,8 @@ export interface StreamCaptureOptions {
   sink: LogSinkOptions;
   /** Emit PROCESS_LOG_STDOUT/STDERR events. */
   eventsEnabled: boolean;
+  /** `*_capture_maxbytes`: above 0, capture mode (PROCESS_COMMUNICATION events); default 0. */
+  captureMaxbytes?: number;
   /** Opens the sink. */
   sinks: LogSinkFactory;
   /** The bus for chunk events. */
@@ -45,11 +48,19 @@ export class StreamCapture {
   #sink: Promise<LogSink> | null = null;
   #lock: Promise<unknown> = Promise.resolve();
   readonly #sources = new Set<ChunkSource>();
+  readonly #splitter: CaptureSplitter | null;
+  /**
+   * Set for an event listener's stdout: each chunk goes to the listener protocol (still written
+   * to the log file, as supervisord does) instead of capture mode and PROCESS_LOG events.
+   */
+  protocol: ((chunk: Uint8Array) => void) | null = null;
 
   /** Prepares the stream; the sink opens on first use. */
   constructor(options: StreamCaptureOptions) {
     this.#options = options;
     this.path = options.sink.path;
+    const maxbytes = options.captureMaxbytes ?? 0;
+    this.#splitter = maxbytes > 0 ? new CaptureSplitter(maxbytes) : null;
   }
 
   /** Opens the sink now (the file is created), if not yet open. */
@@ -70,6 +81,12 @@ export class StreamCapture {
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
     } finally {
+      const rest = this.protocol === null ? this.#splitter?.flush() ?? [] : [];
+      for (const piece of rest) {
+        if (piece.kind === "data") {
+          await this.exclusive(() => this.#logData(piece.data, pid, !piece.captured));
+        }
+      }
       this.#sources.delete(source);
       source.release();
     }
@@ -106,19 +123,65 @@ export class StreamCapture {
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
-    await (await this.open()).write(chunk);
-    this.tail.push(chunk);
+    if (this.protocol !== null) {
+      await (await this.open()).write(chunk);
+      this.tail.push(chunk);
+      if (o.log.enabled("DEBG")) {
+        o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${pyBytesRepr(chunk)}`);
+      }
+      this.#publishOutput(chunk, pid);
+      this.protocol(chunk);
+      return;
+    }
+    if (this.#splitter === null) return await this.#logData(chunk, pid, true);
+    for (const piece of this.#splitter.feed(chunk)) {
+      if (piece.kind === "data") {
+        await this.#logData(piece.data, pid, !piece.captured);
+        continue;
+      }
+      const type = o.channel === "stdout"
+        ? "PROCESS_COMMUNICATION_STDOUT"
+        : "PROCESS_COMMUNICATION_STDERR";
+      o.bus.publish({
+        type,
+        processName: o.processName,
+        groupName: o.groupName,
+        pid,
+        data: piece.data,
+      });
+      o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} emitted a comm event`);
+    }
+  }
+
+  /** Output as supervisord's `_log`: to the file unless captured, the DEBG line, PROCESS_LOG. */
+  async #logData(chunk: Uint8Array, pid: number, toFile: boolean): Promise<void> {
+    const o = this.#options;
+    if (toFile) {
+      await (await this.open()).write(chunk);
+      this.tail.push(chunk);
+    }
     if (o.log.enabled("DEBG")) {
       o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);
     }
-    const base = { processName: o.processName, groupName: o.groupName, pid, data: chunk };
-    if (o.bus.wants("PROCESS_OUTPUT")) {
-      o.bus.publish({ ...base, type: "PROCESS_OUTPUT", channel: o.channel });
-    }
+    if (toFile) this.#publishOutput(chunk, pid);
     if (o.eventsEnabled) {
       const type = o.channel === "stdout" ? "PROCESS_LOG_STDOUT" : "PROCESS_LOG_STDERR";
+      const base = { processName: o.processName, groupName: o.groupName, pid };
       // Events may be queued for listeners: they get their own copy of the reused buffer.
       if (o.bus.wants(type)) o.bus.publish({ ...base, data: chunk.slice(), type });
     }
+  }
+
+  #publishOutput(chunk: Uint8Array, pid: number): void {
+    const o = this.#options;
+    if (!o.bus.wants("PROCESS_OUTPUT")) return;
+    o.bus.publish({
+      type: "PROCESS_OUTPUT",
+      processName: o.processName,
+      groupName: o.groupName,
+      pid,
+      data: chunk,
+      channel: o.channel,
+    });
   }
 }
