@@ -81,12 +81,6 @@ export class StreamCapture {
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
     } finally {
-      const rest = this.protocol === null ? this.#splitter?.flush() ?? [] : [];
-      for (const piece of rest) {
-        if (piece.kind === "data") {
-          await this.exclusive(() => this.#logData(piece.data, pid, !piece.captured));
-        }
-      }
       this.#sources.delete(source);
       source.release();
     }
