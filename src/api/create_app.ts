@@ -7,7 +7,9 @@ import { Hono } from "hono";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
+import type { EventStreamHub } from "../events/event_stream_hub.ts";
 import { errorPage } from "./error_page.ts";
+import { mountEventStreamRoute } from "./event_stream_route.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { type JsonEnv, jsonError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
@@ -23,6 +25,8 @@ export interface AppOptions {
   auth?: BasicCredentials | null;
   /** The largest request body; default 2 MiB (413 beyond). */
   maxBodyBytes?: number;
+  /** The event stream behind `GET /api/v1/events`; absent: no such route. */
+  events?: EventStreamHub;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
 }
@@ -57,6 +61,7 @@ export function createApp(options: AppOptions): Hono {
   mountAdminRoutes(api, options.service, env);
   mountProcessRoutes(api, options.service, env);
   mountLogRoutes(api, options.service, env);
+  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
   app.route(API_PREFIX, api);
   app.notFound((c) =>
     isApiPath(c.req.path)
