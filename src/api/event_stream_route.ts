@@ -23,20 +23,19 @@ const SSE_HEADERS = {
 export function mountEventStreamRoute(api: Hono, hub: EventStreamHub): void {
   api.get("/events", (c) => {
     const filter = filterOf(c);
-    if (typeof filter === "string") return jsonError(400, "BAD_REQUEST", null, `types: ${filter}`);
+    if (typeof filter === "string") return jsonError(400, "BAD_REQUEST", `types: ${filter}`);
     const last = c.req.header("Last-Event-ID") ?? c.req.query("last_event_id") ?? null;
     const after = last === null || last === "" ? null : Number(last);
     if (after !== null && !Number.isSafeInteger(after)) {
       return jsonError(
         400,
         "BAD_REQUEST",
-        null,
         `Last-Event-ID: not an event id: ${JSON.stringify(last)}`,
       );
     }
     const beat = Number(c.req.query("heartbeat") ?? DEFAULT_HEARTBEAT_SECONDS);
     if (!(beat > 0)) {
-      return jsonError(400, "BAD_REQUEST", null, "heartbeat: must be a positive number of seconds");
+      return jsonError(400, "BAD_REQUEST", "heartbeat: must be a positive number of seconds");
     }
     const live = c.req.query("follow") !== "0";
     const sub = hub.subscribe({ after: live ? after : after ?? 0, filter, live });

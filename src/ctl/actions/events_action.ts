@@ -6,12 +6,12 @@ import {
   FrameReader,
   type StreamEvent,
 } from "../../protocol/event_stream.ts";
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { takeJson } from "./action_kit.ts";
 import { abortable } from "./follow_stream.ts";
 
 /** Runs `events`: the kept history (or, with -f, the history then every new event until Ctrl-C). */
-export async function eventsAction(ctl: Controller, arg: string): Promise<void> {
+export async function eventsAction(ctl: CtlContext, arg: string): Promise<void> {
   const words = takeJson(ctl, arg);
   let follow = false;
   const types: string[] = [];
@@ -73,7 +73,7 @@ export async function eventsAction(ctl: Controller, arg: string): Promise<void> 
   }
 }
 
-function show(ctl: Controller, e: StreamEvent): void {
+function show(ctl: CtlContext, e: StreamEvent): void {
   if (ctl.jsonActive) {
     ctl.write(`${JSON.stringify(e)}\n`); // one event per line (JSON Lines), as they come
     return;
