@@ -12,6 +12,7 @@ import {
   file,
   mainlog,
   type Scenario,
+  waitFile,
   waitLines,
   waitState,
 } from "../helpers/compat_scenario.ts";
@@ -146,4 +147,34 @@ events=TICK_5
   ],
 };
 
-await compatSuite("events", [lifeSequence, crashSequence, failRebuffer, capture, remote, ticks]);
+const badListeners: Scenario = {
+  name: "events_bad_listeners",
+  config: `
+[eventlistener:garbage]
+command=${RECORDER} --after-ready "hello\\n"
+events=PROCESS_GROUP
+
+[eventlistener:badline]
+command=${RECORDER} --result "RESULT two\\n"
+events=PROCESS_GROUP
+`,
+  steps: [
+    waitState("garbage", "RUNNING"),
+    waitState("badline", "RUNNING"),
+    waitFile("supervisord.log", "garbage: has entered the UNKNOWN state"),
+    waitFile("supervisord.log", "badline: bad result line"),
+    mainlog("garbage"),
+    mainlog("badline"),
+    ctl("status"),
+  ],
+};
+
+await compatSuite("events", [
+  badListeners,
+  lifeSequence,
+  crashSequence,
+  failRebuffer,
+  capture,
+  remote,
+  ticks,
+]);

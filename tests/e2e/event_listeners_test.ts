@@ -193,7 +193,8 @@ command=/bin/sh -c "exec sleep 1000"
 });
 
 Deno.test({
-  name: "events: a listener shuts the daemon down over XML-RPC when a program goes FATAL",
+  name:
+    "events: a listener shuts the daemon down over XML-RPC (with the credentials its environment= gives, as supervisord sets none) when a program goes FATAL",
   ignore,
   fn: async () => {
     await using d = await TempDaemon.start(
@@ -201,11 +202,13 @@ Deno.test({
 [eventlistener:fatal]
 command=${recorder("{{dir}}/events.txt", "--fatal-shutdown --types PROCESS_STATE_FATAL")}
 events=PROCESS_STATE_FATAL
+environment=SUPERVISOR_USERNAME="admin",SUPERVISOR_PASSWORD="s3cret"
 
 [program:bad]
 command=/bin/false
 startretries=1
 `,
+      { sockAuth: "username=admin\npassword=s3cret" },
     );
     const status = await d.exited();
     assert.equal(status.code, 0);
