@@ -15,6 +15,12 @@ if ! command -v supervisord >/dev/null 2>&1; then
     echo "setup: supervisord is missing; the compatibility tests will be skipped" >&2
   fi
 fi
+# superlance's listeners for tests/e2e/superlance_test.ts: from pip, else Debian; skipped otherwise.
+if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import superlance' >/dev/null 2>&1; then
+  { /usr/bin/python3 -m pip install -q --break-system-packages superlance ||
+    { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq superlance; }; } >/dev/null 2>&1 ||
+    echo "setup: could not install superlance (pip or Debian); its tests will be skipped" >&2
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 deno task test "$@" 2>&1 | tee "$log"

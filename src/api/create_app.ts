@@ -11,7 +11,9 @@ import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_a
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
 import { crossSiteRefusal } from "./cross_site_guard.ts";
 import { DASHBOARD_EVENT_TYPES, mountDashboard } from "./dashboard/dashboard_routes.ts";
+import type { EventStreamHub } from "../events/event_stream_hub.ts";
 import { errorPage } from "./error_page.ts";
+import { mountEventStreamRoute } from "./event_stream_route.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { type JsonEnv, jsonError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
@@ -27,6 +29,8 @@ export interface AppOptions {
   auth?: BasicCredentials | null;
   /** The largest request body; default 2 MiB (413 beyond). */
   maxBodyBytes?: number;
+  /** The event stream behind `GET /api/v1/events`; absent: no such route. */
+  events?: EventStreamHub;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
   /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions): Hono {
   mountAdminRoutes(api, options.service, env);
   mountProcessRoutes(api, options.service, env);
   mountLogRoutes(api, options.service, env);
+  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
   app.route(API_PREFIX, api);
   app.notFound((c) =>
     isApiPath(c.req.path)

@@ -63,6 +63,7 @@ export const KNOWN_OPTIONS: Readonly<Record<SectionKind, readonly string[] | nul
     "minfds",
     "minprocs",
     "nocleanup",
+    "event_stream_history",
     "childlogdir",
     "user",
     "directory",

@@ -171,6 +171,8 @@ export interface DaemonConfig {
   minprocs: number;
   /** Keep old AUTO logs at startup. */
   nocleanup: boolean;
+  /** svisor's `event_stream_history`: events kept for resuming `GET /api/v1/events` (0: none). */
+  eventStreamHistory: number;
   /** Where AUTO logs go. */
   childlogdir: string;
   /** User to drop to, or null. */

@@ -9,6 +9,7 @@ import type { Config, DaemonConfig } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { EventBus } from "../events/event_bus.ts";
+import { EventStreamHub } from "../events/event_stream_hub.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { ActivityLogFile } from "../sys/activity_log_file.ts";
@@ -61,11 +62,14 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
+  // One stream history per daemon process: a restart (SIGHUP) keeps it and its serials.
+  const hub = new EventStreamHub({ history: settings.eventStreamHistory, now: () => Date.now() });
   const servers = await openHttpServers(
     config,
     service,
     (level, m) => early.push([level, m]),
     runAs,
+    hub,
   );
   let log: ActivityLogFile | null = null;
   try {
@@ -101,7 +105,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     options.onReady();
     try {
       while (true) {
-        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
+        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options, hub);
         holder.engine = engine;
         engine.start();
         const request = await queue.next();
@@ -133,11 +137,13 @@ function buildEngine(
   log: ActivityLogFile,
   queue: RequestQueue,
   options: DaemonRunOptions,
+  hub: EventStreamHub,
 ): Engine {
   const settings = config.supervisord!;
   const bus = new EventBus({
     onError: (e, event) => log.log("ERRO", `event listener failed on ${event.type}: ${message(e)}`),
   });
+  hub.attach(bus); // the bus is dropped with its engine, and the subscription with it
   log.onLine = (line) => {
     if (bus.wants("MAIN_LOG_LINE")) bus.publish({ type: "MAIN_LOG_LINE", line });
   };

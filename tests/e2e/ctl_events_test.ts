@@ -1,0 +1,31 @@
+/** `svisor ctl events` against a real daemon: the kept history as text and as JSON lines, filtered by type. */
+
+import assert from "node:assert/strict";
+import { TempDaemon } from "../helpers/temp_daemon.ts";
+
+Deno.test("ctl events: prints the kept events, filtered by type, as text or JSON lines", async () => {
+  await using d = await TempDaemon.start(`
+[program:web]
+command=/bin/sh -c "exec sleep 1000"
+startsecs=0
+`);
+  await d.waitForOutput(/success: web entered RUNNING state/);
+  const text = await d.ctl("events", "PROCESS_STATE");
+  assert.equal(text.code, 0);
+  const lines = text.stdout.trim().split("\n");
+  assert.match(
+    lines[0]!,
+    /^\d+ \S+Z PROCESS_STATE_STARTING processname:web groupname:web from_state:STOPPED tries:0$/,
+  );
+  assert.match(
+    lines[1]!,
+    /^\d+ \S+Z PROCESS_STATE_RUNNING processname:web groupname:web from_state:STARTING pid:\d+$/,
+  );
+  assert.equal(lines.length, 2);
+  const json = await d.ctl("events", "--json");
+  const types = json.stdout.trim().split("\n").map((l) => JSON.parse(l).type);
+  assert.deepEqual(types.slice(0, 2), ["PROCESS_GROUP_ADDED", "SUPERVISOR_STATE_CHANGE_RUNNING"]);
+  const bad = await d.ctl("events", "-x");
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /Error: bad argument -x/);
+});
