@@ -99,6 +99,8 @@ export class TempDaemon implements AsyncDisposable {
     options: {
       header?: string;
       sockAuth?: string;
+      /** `body` is the whole config (no header added). */
+      whole?: boolean;
       args?: string[];
       env?: Record<string, string>;
       /** Prepares the temp dir before the daemon starts (directories the config names). */
@@ -107,8 +109,10 @@ export class TempDaemon implements AsyncDisposable {
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
     await options.beforeStart?.(dir);
-    const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
-      .replaceAll("{{dir}}", dir);
+    const head = options.whole === true
+      ? ""
+      : daemonHeader(dir, options.header ?? "", options.sockAuth ?? "");
+    const text = (head + body).replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
     const [file, ...prefix] = svisorArgv();
     const child = new Deno.Command(file!, {

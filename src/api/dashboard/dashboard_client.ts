@@ -712,5 +712,5 @@ export function dashboardClient(lib: ClientLib): void {
 
   arrange();
   connectEvents();
-  document.body.dataset["ready"] = "1";
+  document.body.dataset["ready"] = String(Math.round(performance.now()));
 }
