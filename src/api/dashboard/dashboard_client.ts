@@ -39,13 +39,31 @@ export function dashboardClient(lib: ClientLib): void {
     stdout_logfile: string;
     stderr_logfile: string;
   };
-  type Proc = { key: string; group: string; name: string; row: HTMLTableRowElement };
+  type Cells = {
+    state: HTMLElement;
+    description: HTMLElement;
+    pid: HTMLElement;
+    uptime: HTMLElement;
+    start: HTMLButtonElement | null;
+    stop: HTMLButtonElement | null;
+  };
+  type Proc = {
+    key: string;
+    group: string;
+    name: string;
+    row: HTMLTableRowElement;
+    cells: Cells;
+    /** What the row shows, to skip infos that change nothing. */
+    shown: string;
+    description: string;
+  };
   type Reply = { ok: boolean; status: number; data: Record<string, unknown> | null };
   type LogSource = { kind: "main" } | { kind: "process"; key: string };
 
   const API = lib.api;
   const MAX_LOG_CHARS = 400_000;
-  const MAX_RESULTS = 6;
+  const MAX_RESULTS = 4;
+  const SUCCESS_SHOWN_MS = 20_000;
   const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const tbody = byId<HTMLTableSectionElement>("rows");
   const rowTemplate = byId<HTMLTemplateElement>("row-template");
@@ -67,11 +85,30 @@ export function dashboardClient(lib: ClientLib): void {
 
   const field = (row: Element, f: string) => row.querySelector<HTMLElement>(`[data-f="${f}"]`)!;
 
+  function makeProc(key: string, group: string, name: string, row: HTMLTableRowElement): Proc {
+    const cells: Cells = {
+      state: field(row, "state"),
+      description: field(row, "description"),
+      pid: field(row, "pid"),
+      uptime: field(row, "uptime"),
+      start: row.querySelector<HTMLButtonElement>('[data-act="start"]'),
+      stop: row.querySelector<HTMLButtonElement>('[data-act="stop"]'),
+    };
+    return {
+      key,
+      group,
+      name,
+      row,
+      cells,
+      shown: "",
+      description: cells.description.textContent ?? "",
+    };
+  }
   for (const row of tbody.querySelectorAll<HTMLTableRowElement>("tr.proc")) {
     const key = row.dataset["name"] ?? "";
     const group = row.dataset["group"] ?? "";
     const name = key.startsWith(`${group}:`) ? key.slice(group.length + 1) : key;
-    procs.set(key, { key, group, name, row });
+    procs.set(key, makeProc(key, group, name, row));
   }
   for (const row of tbody.querySelectorAll<HTMLTableRowElement>("tr.grp")) {
     groupRows.set(row.dataset["group"] ?? "", row);
@@ -116,13 +153,18 @@ export function dashboardClient(lib: ClientLib): void {
     msg.textContent = text;
     li.append(time, msg);
     if (lines.length > 0) {
+      const details = document.createElement("details");
+      details.open = !ok;
+      const summary = document.createElement("summary");
+      summary.textContent = `${lines.length} ${lines.length === 1 ? "line" : "lines"}`;
       const ul = document.createElement("ul");
       for (const l of lines) {
         const item = document.createElement("li");
         item.textContent = l;
         ul.append(item);
       }
-      li.append(ul);
+      details.append(summary, ul);
+      li.append(details);
     }
     const close = document.createElement("button");
     close.type = "button";
@@ -133,6 +175,7 @@ export function dashboardClient(lib: ClientLib): void {
     li.append(close);
     results.prepend(li);
     while (results.children.length > MAX_RESULTS) results.lastElementChild?.remove();
+    if (ok) setTimeout(() => li.remove(), SUCCESS_SHOWN_MS);
   }
   function resultLines(list: unknown): { lines: string[]; failed: number } {
     const lines: string[] = [];
@@ -149,12 +192,12 @@ export function dashboardClient(lib: ClientLib): void {
   // ---- rows ----
   function setState(p: Proc, state: string): void {
     const row = p.row;
-    row.dataset["state"] = state;
-    const badge = field(row, "state");
-    badge.textContent = state;
-    badge.className = `state st-${state.toLowerCase()}`;
-    const start = row.querySelector<HTMLButtonElement>('[data-act="start"]');
-    const stop = row.querySelector<HTMLButtonElement>('[data-act="stop"]');
+    if (row.dataset["state"] !== state) {
+      row.dataset["state"] = state;
+      p.cells.state.textContent = state;
+      p.cells.state.className = `state st-${state.toLowerCase()}`;
+    }
+    const { start, stop } = p.cells;
     if (start !== null && !row.classList.contains("busy")) {
       start.disabled = lib.runningStates.includes(state);
     }
@@ -167,7 +210,7 @@ export function dashboardClient(lib: ClientLib): void {
     const running = p.row.dataset["state"] === "RUNNING";
     const start = Number(p.row.dataset["start"] ?? "0");
     const text = running && start > 0 ? lib.formatTimedelta(Math.max(0, now() - start)) : "";
-    const cell = field(p.row, "uptime");
+    const cell = p.cells.uptime;
     if (cell.textContent !== text) cell.textContent = text;
   }
   function applyInfo(info: Info): Proc {
@@ -178,15 +221,26 @@ export function dashboardClient(lib: ClientLib): void {
       row.dataset["name"] = key;
       row.dataset["group"] = info.group;
       field(row, "name").textContent = key;
-      p = { key, group: info.group, name: info.name, row };
+      p = makeProc(key, info.group, info.name, row);
       procs.set(key, p);
       arrangeWanted = true;
     }
+    const shown = [
+      info.statename,
+      info.description,
+      info.pid,
+      info.start,
+      info.stdout_logfile,
+      info.stderr_logfile,
+    ].join("\u0000");
+    if (shown === p.shown && p.row.dataset["state"] === info.statename) return p;
+    p.shown = shown;
     p.row.dataset["start"] = String(info.start);
     p.row.dataset["stdout"] = info.stdout_logfile;
     p.row.dataset["stderr"] = info.stderr_logfile;
-    field(p.row, "description").textContent = info.description;
-    field(p.row, "pid").textContent = info.pid === 0 ? "" : String(info.pid);
+    p.description = info.description;
+    p.cells.description.textContent = info.description;
+    p.cells.pid.textContent = info.pid === 0 ? "" : String(info.pid);
     setState(p, info.statename);
     return p;
   }
@@ -224,7 +278,11 @@ export function dashboardClient(lib: ClientLib): void {
       for (const p of list) order.push(p.row);
     } else {
       const groups = new Map<string, Proc[]>();
-      for (const p of list) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+      for (const p of list) {
+        const members = groups.get(p.group);
+        if (members === undefined) groups.set(p.group, [p]);
+        else members.push(p);
+      }
       for (const [group, members] of groups) {
         if (lib.showsGroupHeader(group, members.map((m) => m.name))) {
           const g = groupRow(group);
@@ -253,8 +311,7 @@ export function dashboardClient(lib: ClientLib): void {
     for (const p of procs.values()) {
       const state = p.row.dataset["state"] ?? "";
       counts.set(state, (counts.get(state) ?? 0) + 1);
-      const text = `${p.key} ${state} ${field(p.row, "description").textContent}`.toLowerCase();
-      const hit = q === "" || text.includes(q);
+      const hit = q === "" || `${p.key} ${state} ${p.description}`.toLowerCase().includes(q);
       if (p.row.hidden === hit) p.row.hidden = !hit;
       if (hit) {
         visibleGroups.add(p.group);
@@ -285,8 +342,9 @@ export function dashboardClient(lib: ClientLib): void {
         procs.delete(key);
       }
     }
+    const groups = new Set([...procs.values()].map((p) => p.group));
     for (const [group, row] of groupRows) {
-      if (![...procs.values()].some((p) => p.group === group)) {
+      if (!groups.has(group)) {
         row.remove();
         groupRows.delete(group);
       }
@@ -317,6 +375,7 @@ export function dashboardClient(lib: ClientLib): void {
       else applyFilter();
     } finally {
       flushing = false;
+      if (dirty.size > 0 || refreshWanted) scheduleFlush(); // came in while this flush ran
     }
   }
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -448,7 +507,7 @@ export function dashboardClient(lib: ClientLib): void {
       const head = lines.length === 0
         ? `${label}: nothing to do`
         : `${label}: ${failed === 0 ? "done" : `${failed} failed`}`;
-      report(head, failed === 0, lines.length > 12 && failed === 0 ? [] : lines);
+      report(head, failed === 0, lines);
     } finally {
       button.disabled = false;
       refreshWanted = true;

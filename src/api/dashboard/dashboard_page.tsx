@@ -122,12 +122,12 @@ export function DashboardPage(props: { data: DashboardData }) {
           <table id="procs" class="procs">
             <thead>
               <tr>
-                <th scope="col">State</th>
-                <th scope="col">Name</th>
-                <th scope="col">Description</th>
-                <th scope="col" class="num">PID</th>
-                <th scope="col" class="num">Uptime</th>
-                <th scope="col">
+                <th scope="col" class="h-state">State</th>
+                <th scope="col" class="h-name">Name</th>
+                <th scope="col" class="h-desc">Description</th>
+                <th scope="col" class="num h-pid">PID</th>
+                <th scope="col" class="num h-up">Uptime</th>
+                <th scope="col" class="h-acts">
                   <span class="sr">Actions</span>
                 </th>
               </tr>
@@ -233,6 +233,8 @@ function ProcessRow(props: { info: ProcessInfo; now: number }) {
       data-group={p.group}
       data-state={state}
       data-start={String(p.start)}
+      data-stdout={p.stdout_logfile}
+      data-stderr={p.stderr_logfile}
     >
       <td class="c-state">
         <span class={`state st-${state.toLowerCase()}`} data-f="state">{state}</span>

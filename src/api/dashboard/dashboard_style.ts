@@ -87,11 +87,14 @@ button.danger { color: var(--danger); }
 .results { list-style: none; margin: 0; padding: 0 20px; display: grid; gap: 6px; }
 .results:empty { display: none; }
 .results > li {
-  position: relative; padding: 7px 36px 7px 12px; border-radius: 8px; background: var(--ok-bg);
+  position: relative; padding: 5px 36px 5px 12px; border-radius: 8px; background: var(--ok-bg);
   color: var(--ok-fg); overflow-wrap: anywhere;
 }
 .results > li.err { background: var(--err-bg); color: var(--err-fg); }
 .results time { opacity: .75; margin-right: 10px; font-variant-numeric: tabular-nums; }
+.results details { display: inline; margin-left: 10px; }
+.results summary { display: inline; cursor: pointer; opacity: .8; font-size: 12.5px; }
+.results details[open] { display: block; margin: 2px 0 0; }
 .results ul { margin: 4px 0 0; padding-left: 20px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; }
 .results .x {
   position: absolute; top: 4px; right: 6px; border: 0; background: transparent; padding: 2px 7px;
@@ -110,6 +113,15 @@ main { padding: 10px 20px 24px; }
 }
 .procs thead th.num { text-align: right; }
 .procs tbody tr:last-child > * { border-bottom: 0; }
+@media (min-width: 761px) {
+  /* Fixed layout: column widths come from the header, so 1,000 rows are laid out without measuring each. */
+  .procs { table-layout: fixed; }
+  .procs th.h-state { width: 118px; }
+  .procs th.h-name { width: 24%; }
+  .procs th.h-pid { width: 76px; }
+  .procs th.h-up { width: 104px; }
+  .procs th.h-acts { width: 392px; }
+}
 tr.proc:hover { background: var(--hover); }
 tr.proc.busy { opacity: .65; }
 tr.grp th, tr.grp td { background: var(--hover); }
