@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (installs Deno, and supervisor for the compat tests, when missing) and ends with
+# Runs every test (installs Deno, supervisor for the compat tests and chromium for the dashboard's
+# browser tests, when missing) and ends with
 # the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,15 @@ if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import superlance' >/dev/nu
   { /usr/bin/python3 -m pip install -q --break-system-packages superlance ||
     { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq superlance; }; } >/dev/null 2>&1 ||
     echo "setup: could not install superlance (pip or Debian); its tests will be skipped" >&2
+fi
+if [ ! -x "${SVISOR_CHROMIUM:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's chromium for the dashboard's browser tests" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 ||
+      echo "setup: could not install chromium; the browser tests will be skipped" >&2
+  else
+    echo "setup: chromium is missing; the dashboard's browser tests will be skipped" >&2
+  fi
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

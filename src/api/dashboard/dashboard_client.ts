@@ -236,8 +236,8 @@ export function dashboardClient(lib: ClientLib): void {
     if (shown === p.shown && p.row.dataset["state"] === info.statename) return p;
     p.shown = shown;
     p.row.dataset["start"] = String(info.start);
-    p.row.dataset["stdout"] = info.stdout_logfile;
-    p.row.dataset["stderr"] = info.stderr_logfile;
+    p.row.dataset["stdout"] = info.stdout_logfile === "" ? "" : "1"; // has a log file
+    p.row.dataset["stderr"] = info.stderr_logfile === "" ? "" : "1";
     p.description = info.description;
     p.cells.description.textContent = info.description;
     p.cells.pid.textContent = info.pid === 0 ? "" : String(info.pid);

@@ -233,8 +233,8 @@ function ProcessRow(props: { info: ProcessInfo; now: number }) {
       data-group={p.group}
       data-state={state}
       data-start={String(p.start)}
-      data-stdout={p.stdout_logfile}
-      data-stderr={p.stderr_logfile}
+      data-stdout={p.stdout_logfile === "" ? "" : "1"}
+      data-stderr={p.stderr_logfile === "" ? "" : "1"}
     >
       <td class="c-state">
         <span class={`state st-${state.toLowerCase()}`} data-f="state">{state}</span>

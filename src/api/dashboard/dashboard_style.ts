@@ -33,7 +33,7 @@ body {
   margin: 0; background: var(--bg); color: var(--fg);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
-body.with-log main { padding-bottom: 46vh; }
+body.with-log main { padding-bottom: 42vh; }
 button, input, select { font: inherit; color: inherit; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .muted { color: var(--muted); }
@@ -114,13 +114,26 @@ main { padding: 10px 20px 24px; }
 .procs thead th.num { text-align: right; }
 .procs tbody tr:last-child > * { border-bottom: 0; }
 @media (min-width: 761px) {
-  /* Fixed layout: column widths come from the header, so 1,000 rows are laid out without measuring each. */
-  .procs { table-layout: fixed; }
-  .procs th.h-state { width: 118px; }
-  .procs th.h-name { width: 24%; }
-  .procs th.h-pid { width: 76px; }
-  .procs th.h-up { width: 104px; }
-  .procs th.h-acts { width: 392px; }
+  /*
+   * Rows are grids with fixed columns, not table layout: no row is measured to size the columns,
+   * and rows off screen are neither laid out nor painted (content-visibility), so 1,000 processes
+   * cost little more than a screenful.
+   */
+  .procs, .procs thead, .procs tbody { display: block; }
+  .procs tr {
+    display: grid; grid-template-columns: 118px minmax(0, 19%) minmax(0, 1fr) 76px 104px 384px;
+    align-items: center;
+  }
+  .procs tr > * { display: block; border-bottom: 0; }
+  .procs tr { border-bottom: 1px solid var(--line); }
+  .procs tbody tr:last-child { border-bottom: 0; }
+  .procs thead tr { background: var(--panel); }
+  tr.grp { background: var(--hover); }
+  tr.proc { content-visibility: auto; contain-intrinsic-size: auto 41px; }
+  tr.grp { grid-template-columns: minmax(0, 1fr) auto; }
+  .procs thead tr { position: sticky; top: 0; z-index: 1; }
+  .procs thead th { position: static; }
+  .c-state, .c-pid, .c-up, .acts { width: auto; }
 }
 tr.proc:hover { background: var(--hover); }
 tr.proc.busy { opacity: .65; }
@@ -149,7 +162,7 @@ tr.grp th { text-align: left; font-weight: 600; }
 .empty { text-align: center; color: var(--muted); padding: 24px; }
 
 .logview {
-  position: fixed; left: 0; right: 0; bottom: 0; height: 44vh; display: flex; flex-direction: column;
+  position: fixed; left: 0; right: 0; bottom: 0; height: 40vh; display: flex; flex-direction: column;
   background: var(--panel); border-top: 1px solid var(--line); box-shadow: 0 -8px 24px rgba(0,0,0,.12);
   z-index: 5;
 }
@@ -203,8 +216,12 @@ dialog form { text-align: right; }
   .c-pid { display: none !important; }
   .c-desc { grid-column: 1 / -1; grid-row: 2; font-size: 13px; }
   .c-up { display: none !important; }
-  tr.proc .acts { grid-column: 1 / -1; grid-row: 3; text-align: left; white-space: normal; }
-  .acts button { margin: 4px 3px 0 0; padding: 4px 8px; font-size: 12.5px; }
+  tr.proc .acts {
+    grid-column: 1 / -1; grid-row: 3; display: grid; grid-template-columns: repeat(3, 1fr);
+    gap: 6px; margin-top: 4px;
+  }
+  tr.grp .acts { display: grid; grid-template-columns: repeat(3, auto); gap: 6px; }
+  .acts button { margin: 0; padding: 6px 6px; font-size: 13px; }
   .logview { height: 60vh; }
   body.with-log main { padding-bottom: 62vh; }
 }
