@@ -4,6 +4,7 @@
  * guard for anything that is not a GET. Runtime-free (no Deno.*).
  */
 
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -15,7 +16,7 @@ import type { EventStreamHub } from "../events/event_stream_hub.ts";
 import { errorPage } from "./error_page.ts";
 import { mountEventStreamRoute } from "./event_stream_route.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
-import { type JsonEnv, jsonError } from "./json_kit.ts";
+import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
@@ -42,6 +43,9 @@ export interface AppOptions {
 /** The prefix of the JSON API. */
 export const API_PREFIX = "/api/v1";
 
+/** Where, under API_PREFIX, the OpenAPI document of the JSON API is served. */
+export const OPENAPI_PATH = "/openapi.json";
+
 /** Builds the app; serve it with `app.fetch` (see sys/http_listener.ts) or test it with `app.request`. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
@@ -55,6 +59,7 @@ export function createApp(options: AppOptions): Hono {
   if (auth !== null) {
     app.use("*", async (c, next) => {
       if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
+      // The answer is 401 either way: a body that fails to cancel has nothing left to free.
       await c.req.raw.body?.cancel().catch(() => {});
       const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
       if (isApiPath(c.req.path)) {
@@ -84,12 +89,29 @@ export function createApp(options: AppOptions): Hono {
   });
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
-  const api = new Hono();
-  mountAdminRoutes(api, options.service, env);
-  mountProcessRoutes(api, options.service, env);
-  mountLogRoutes(api, options.service, env);
-  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
+  const api = new OpenAPIHono({
+    defaultHook: (result) => result.success ? undefined : validationError(result),
+  });
+  api.onError((e, c) => errorResponse(e, env, `${c.req.method} ${c.req.path}`));
+  api.use("*", jsonBodies(env));
+  mountAdminRoutes(api, options.service, env.version, env.startedAt);
+  mountProcessRoutes(api, options.service);
+  mountLogRoutes(api, options.service);
+  api.doc(OPENAPI_PATH, {
+    openapi: "3.0.3",
+    info: {
+      title: "svisor JSON API",
+      version: env.version,
+      description: "Control of svisor's daemon; the same service as supervisor's XML-RPC at /RPC2.",
+    },
+    servers: [{ url: API_PREFIX }],
+  });
   app.route(API_PREFIX, api);
+  if (options.events !== undefined) {
+    const stream = new Hono(); // a plain router: the stream is not an OpenAPI JSON route
+    mountEventStreamRoute(stream, options.events);
+    app.route(API_PREFIX, stream);
+  }
   app.notFound((c) =>
     isApiPath(c.req.path)
       ? jsonError(404, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`)

@@ -320,7 +320,7 @@ Deno.test({
   ignore,
   async fn() {
     const port = freePort();
-    await using d = await TempDaemon.start(
+    await using _daemon = await TempDaemon.start(
       `[inet_http_server]\nport = 127.0.0.1:${port}\n[program:p]\ncommand = /bin/sleep 3600\n` +
         `process_name = p_%(process_num)04d\nnumprocs = 1000\nautostart = false\nstartsecs = 0\n`,
     );
