@@ -163,6 +163,27 @@ Deno.test({
     await waitState(page, "flaky", "FATAL");
     await notReloaded(page);
 
+    // Filter (focused with "/"), sort by state, and back.
+    const visible = () =>
+      page.$$eval(
+        "tr.proc",
+        (rows) =>
+          rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute("data-name")),
+      );
+    await page.focus("body");
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "filter");
+    await page.keyboard.type("worker");
+    assert.deepEqual(await visible(), ["pool:worker_00", "pool:worker_01", "pool:worker_02"]);
+    assert.match(await page.$eval("#counts", (e) => e.textContent ?? ""), /\(3 shown\)/);
+    await page.keyboard.press("Escape");
+    assert.equal((await visible()).length, 5);
+    await page.select("#sort", "state");
+    assert.equal((await visible())[0], "flaky");
+    assert.equal(await page.$$eval("tr.grp", (rows) => rows.length), 0);
+    await page.select("#sort", "name");
+    assert.deepEqual(await visible(), names);
+
     // The config on demand.
     await page.click('tr.proc[data-name="pool:worker_01"] button[data-act="config"]');
     await page.waitForSelector("#config[open]", WAIT);
@@ -233,6 +254,26 @@ Deno.test({
     assert.doesNotMatch(await page.$eval("#log-text", (e) => e.textContent ?? ""), /held line/);
     await page.click("#log-pause");
     await logHas("held line");
+
+    // A dropped connection: the view catches up from the last byte it showed, nothing twice.
+    await page.setOfflineMode(true);
+    await page.waitForFunction(
+      () =>
+        /reconnecting|cannot read/.test(document.getElementById("log-status")?.textContent ?? ""),
+      WAIT,
+    );
+    await say("while offline\n");
+    await page.setOfflineMode(false);
+    await logHas("while offline");
+    await page.waitForFunction(
+      () => document.getElementById("log-status")?.textContent === "following",
+      WAIT,
+    );
+    await say("after reconnect\n");
+    await logHas("after reconnect");
+    const text = await page.$eval("#log-text", (e) => e.textContent ?? "");
+    assert.equal(text.split("first line").length, 2, text);
+    assert.equal(text.split("while offline").length, 2, text);
 
     await page.click('button[data-global="mainlog"]');
     await page.waitForFunction(
