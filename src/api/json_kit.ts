@@ -94,4 +94,3 @@ export function jsonBodies(env: JsonEnv): MiddlewareHandler {
     return await next();
   };
 }
-
