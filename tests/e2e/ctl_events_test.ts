@@ -25,6 +25,13 @@ startsecs=0
   const json = await d.ctl("events", "--json");
   const types = json.stdout.trim().split("\n").map((l) => JSON.parse(l).type);
   assert.deepEqual(types.slice(0, 2), ["PROCESS_GROUP_ADDED", "SUPERVISOR_STATE_CHANGE_RUNNING"]);
+  // A restart (reload) keeps the history and the ids.
+  const firstId = lines[0]!.split(" ")[0];
+  assert.equal((await d.ctl("reload")).code, 0);
+  await d.waitForOutput(/success: web entered RUNNING state[\s\S]*success: web entered RUNNING/);
+  const after = (await d.ctl("events", "PROCESS_STATE")).stdout.trim().split("\n");
+  assert.equal(after[0]!.split(" ")[0], firstId);
+  assert.ok(after.length >= 5, after.join("\n"));
   const bad = await d.ctl("events", "-x");
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /Error: bad argument -x/);
