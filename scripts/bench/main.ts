@@ -32,7 +32,7 @@ const { values } = parseArgs({
     "chatty-seconds": { type: "string", default: "15" },
     "crash-cycles": { type: "string", default: "10" },
     "api-seconds": { type: "string", default: "5" },
-    "event-lines": { type: "string", default: "20000" },
+    "event-count": { type: "string", default: "20000" },
     "stream-n": { type: "string", default: "1000" },
     "stream-subscribers": { type: "string", default: "100" },
     "stream-seconds": { type: "string", default: "15" },
@@ -54,7 +54,7 @@ if (values.help) {
   --chatty-seconds S   CPU window (default 15)
   --crash-cycles N     crash-restart cycles (default 10)
   --api-seconds S      API load at the smallest N (default 5; 0 skips)
-  --event-lines N      lines (PROCESS_LOG events) sent to a listener (default 20000)
+  --event-count N      events sent to a listener (default 20000)
   --stream-n N         restarting programs for the SSE workload (default 1000)
   --stream-subscribers N  SSE subscribers (default 100)
   --stream-seconds S   SSE workload window (default 15)
@@ -199,7 +199,7 @@ for (let round = 0; round < runs; round++) {
     }
     if (only.has("events")) {
       log("events to a listener");
-      const lines = quick ? 1000 : Number(values["event-lines"]);
+      const lines = quick ? 1000 : Number(values["event-count"]);
       record(sys.name, await withParams((p) => listenerSession(sys, lines, p), {}));
     }
     if (only.has("stream") && sys.name === "svisor") {

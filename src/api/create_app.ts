@@ -97,6 +97,7 @@ export function createApp(options: AppOptions): Hono {
   mountAdminRoutes(api, options.service, env.version, env.startedAt);
   mountProcessRoutes(api, options.service);
   mountLogRoutes(api, options.service);
+  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
   api.doc(OPENAPI_PATH, {
     openapi: "3.0.3",
     info: {
@@ -107,11 +108,6 @@ export function createApp(options: AppOptions): Hono {
     servers: [{ url: API_PREFIX }],
   });
   app.route(API_PREFIX, api);
-  if (options.events !== undefined) {
-    const stream = new Hono(); // a plain router: the stream is not an OpenAPI JSON route
-    mountEventStreamRoute(stream, options.events);
-    app.route(API_PREFIX, stream);
-  }
   app.notFound((c) =>
     isApiPath(c.req.path)
       ? jsonError(404, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`)

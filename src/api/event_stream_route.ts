@@ -1,6 +1,7 @@
 /** `GET /api/v1/events`: the event stream as Server-Sent Events, resumable with Last-Event-ID, filtered by `types` and `names`, with heartbeats. */
 
-import type { Context, Hono } from "hono";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { EventStreamHub, StreamFilter } from "../events/event_stream_hub.ts";
 import { isEventTypeName } from "../events/event_types.ts";
 import {
@@ -12,6 +13,24 @@ import {
   type StreamFrame,
 } from "../protocol/event_stream.ts";
 import { jsonError } from "./json_kit.ts";
+import { errors } from "./json_routes_kit.ts";
+
+const query = (name: string, description: string) =>
+  z.string().optional().openapi({ param: { name, in: "query" }, description });
+
+const EventsQuery = z.object({
+  types: query("types", "Comma list of event types (abstract ones take their subtypes)"),
+  names: query("names", "Comma list of `group:name` globs (a bare `group` is `group:*`)"),
+  heartbeat: query("heartbeat", "Seconds between `: heartbeat` comments (default 15)"),
+  follow: query("follow", "`0`: only the kept history, then the response ends"),
+  last_event_id: query("last_event_id", "Resume after this id (as the Last-Event-ID header)"),
+});
+
+const EVENTS_ANSWER = {
+  description: "Server-Sent Events: `event: event` (with `id:`), `event: gap`, `event: dropped`, " +
+    "`: heartbeat`",
+  content: { "text/event-stream": { schema: z.string() } },
+};
 
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -20,8 +39,15 @@ const SSE_HEADERS = {
 };
 
 /** Mounts `/events` on the JSON API. */
-export function mountEventStreamRoute(api: Hono, hub: EventStreamHub): void {
-  api.get("/events", (c) => {
+export function mountEventStreamRoute(api: OpenAPIHono, hub: EventStreamHub): void {
+  const route = createRoute({
+    method: "get",
+    path: "/events",
+    summary: "Follows the daemon's events, resumable with Last-Event-ID, filtered by type and name",
+    request: { query: EventsQuery },
+    responses: { 200: EVENTS_ANSWER, ...errors(400) },
+  });
+  api.openapi(route, (c) => {
     const filter = filterOf(c);
     if (typeof filter === "string") return jsonError(400, "BAD_REQUEST", `types: ${filter}`);
     const last = c.req.header("Last-Event-ID") ?? c.req.query("last_event_id") ?? null;

@@ -99,8 +99,9 @@ function parseBlock(block: string): StreamFrame | null {
   }
   try {
     const value = JSON.parse(data) as Record<string, unknown>;
-    if (name === "event" && typeof value["id"] === "number" && typeof value["type"] === "string") {
-      return { kind: "event", event: value as unknown as StreamEvent };
+    if (name === "event") {
+      const event = decodeStreamEvent(value);
+      return event === null ? null : { kind: "event", event };
     }
     if (name === "gap" && typeof value["from"] === "number" && typeof value["to"] === "number") {
       return { kind: "gap", from: value["from"], to: value["to"] };
@@ -110,4 +111,18 @@ function parseBlock(block: string): StreamFrame | null {
     // Not JSON: not a frame of this stream; skipped as the doc says.
   }
   return null;
+}
+
+/** A StreamEvent from parsed JSON, or null when a field is missing or of the wrong type. */
+export function decodeStreamEvent(v: Record<string, unknown>): StreamEvent | null {
+  const { id, type, time, name, fields, payload } = v;
+  if (typeof id !== "number" || typeof type !== "string" || typeof time !== "number") return null;
+  if (name !== null && typeof name !== "string") return null;
+  if (typeof payload !== "string" || typeof fields !== "object" || fields === null) return null;
+  const out: Record<string, string> = {};
+  for (const [k, f] of Object.entries(fields)) {
+    if (typeof f !== "string") return null;
+    out[k] = f;
+  }
+  return { id, type, time, name, fields: out, payload };
 }

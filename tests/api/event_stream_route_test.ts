@@ -120,3 +120,14 @@ Deno.test("events hub: an id older than the history gets a gap, never a silent h
   assert.deepEqual(await sub.next(), { kind: "gap", from: 1, to: 1 });
   assert.equal(await sub.next(), null);
 });
+
+Deno.test("events route: heartbeats keep a quiet stream alive", async () => {
+  const w = world();
+  const res = await w.app.request("/api/v1/events?heartbeat=0.01");
+  const reader = res.body!.getReader();
+  const { value } = await reader.read();
+  assert.deepEqual(new FrameReader().push(new TextDecoder().decode(value)), [{
+    kind: "heartbeat",
+  }]);
+  await reader.cancel();
+});

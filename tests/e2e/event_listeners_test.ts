@@ -140,7 +140,7 @@ Deno.test({
     await using d = await TempDaemon.start(
       `
 [eventlistener:garbage]
-command=${recorder("{{dir}}/g.txt", "--after-ready 'hello\\n'")}
+command=${recorder("{{dir}}/g.txt", "--instead-of-ready 'hello there\\n'")}
 events=PROCESS_STATE
 
 [eventlistener:badline]

@@ -38,7 +38,8 @@ export async function eventsAction(ctl: CtlContext, arg: string): Promise<void> 
   if (names.length > 0) query.set("names", names.join(","));
   if (!follow) query.set("follow", "0");
   using scope = ctl.interrupts.open();
-  const stream = service.followEvents.call(service, query.toString(), follow ? null : 0);
+  // From the start of the kept history (id 0), then live events with -f.
+  const stream = service.followEvents.call(service, query.toString(), 0);
   const stop = () => stream.close();
   scope.signal.addEventListener("abort", stop, { once: true });
   const reader = new FrameReader();
