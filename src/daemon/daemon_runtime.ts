@@ -29,6 +29,8 @@ import { checkLimits } from "./limits_check.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
 import { StartupError } from "./startup_error.ts";
+import { SystemdNotify } from "./systemd_notify.ts";
+import { openLibc } from "../sys/libc.ts";
 
 /** What one daemon run needs. */
 export interface DaemonRunOptions {
@@ -97,16 +99,32 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
-    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    // Listening before the line: a supervisor of svisor (systemd, a test) may signal right after it.
     const stopSignals = listenToSignals(queue, log, holder);
+    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    const libc = openLibc();
+    using notify = new SystemdNotify({
+      env: Deno.env.toObject(),
+      libc: libc.ok ? libc.libc : null,
+      pid: Deno.pid,
+      background: options.background,
+      log: (level, m) => log!.log(level, m),
+    });
     options.onReady();
     try {
       while (true) {
-        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
+        const bus = newBus(log);
+        const engine = buildEngine({ ...config, supervisord: settings }, log, bus, queue, options);
         holder.engine = engine;
+        const states = () => engine.processes().map((s) => s.record.state);
+        const unfollow = notify.follow(bus, states);
         engine.start();
+        notify.ready(states());
         const request = await queue.next();
+        if (request === "restart") notify.reloading();
+        else notify.stopping();
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
+        unfollow();
         await engine[Symbol.asyncDispose]();
         if (request === "shutdown") break;
         try {
@@ -129,19 +147,25 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   }
 }
 
-function buildEngine(
-  config: Config,
-  log: ActivityLogFile,
-  queue: RequestQueue,
-  options: DaemonRunOptions,
-): Engine {
-  const settings = config.supervisord!;
+/** A fresh bus for one engine; the activity log's lines are published on it. */
+function newBus(log: ActivityLogFile): EventBus {
   const bus = new EventBus({
     onError: (e, event) => log.log("ERRO", `event listener failed on ${event.type}: ${message(e)}`),
   });
   log.onLine = (line) => {
     if (bus.wants("MAIN_LOG_LINE")) bus.publish({ type: "MAIN_LOG_LINE", line });
   };
+  return bus;
+}
+
+function buildEngine(
+  config: Config,
+  log: ActivityLogFile,
+  bus: EventBus,
+  queue: RequestQueue,
+  options: DaemonRunOptions,
+): Engine {
+  const settings = config.supervisord!;
   return createEngine(config, {
     clock: systemClock(),
     spawner: denoSpawner(),

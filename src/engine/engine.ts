@@ -108,6 +108,11 @@ export class Engine implements ControlService, AsyncDisposable {
     for (const slot of this.#groups.slots()) await slot.dispose();
   }
 
+  /** Every process slot, groups in priority order (for metrics, health and sd_notify STATUS). */
+  processes(): readonly ProcessSlot[] {
+    return this.#groups.slotsByPriority();
+  }
+
   // ---- identity and state ----
 
   getAPIVersion(): Promise<string> {
