@@ -1,6 +1,7 @@
 /** The typed, resolved configuration model: plain data with no I/O, shared by daemon, ctl and check. */
 
 import type { ConfigLocation } from "../core/errors.ts";
+import type { VitalConfig } from "./vital_option.ts";
 
 /** `autorestart`: always, never, or when the exit code is not in `exitcodes`. */
 export type AutoRestart = "true" | "false" | "unexpected";
@@ -82,6 +83,8 @@ export interface ProcessConfig {
   serverurl: string | null;
   /** Event listener options, only for `eventlistener` sections. */
   eventlistener?: { events: string[]; bufferSize: number; resultHandler: string };
+  /** svisor's `vital=`: when this process stops the daemon (absent: it never does). */
+  vital?: VitalConfig;
   /** fcgi options, only for `fcgi-program` sections. */
   fcgi?: {
     socket: string;

@@ -8,13 +8,12 @@ import process from "node:process";
 import { VERSION } from "../cli/version.ts";
 import type { Config, DaemonConfig } from "../config/model.ts";
 import { SvisorError } from "../core/errors.ts";
-import type { LogLevel } from "../core/ports.ts";
+import type { LogLevel, Spawner } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { ActivityLogFile } from "../sys/activity_log_file.ts";
-import { denoSpawner } from "../sys/deno_spawner.ts";
 import { denoFileProbe } from "../sys/file_probe.ts";
 import { fileLogReader } from "../sys/file_log_reader.ts";
 import { fileLogSinks } from "../sys/file_log_sinks.ts";
@@ -30,6 +29,8 @@ import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
 import { StartupError } from "./startup_error.ts";
 import { SystemdNotify } from "./systemd_notify.ts";
+import { OrphanCare } from "./orphan_care.ts";
+import { watchVital } from "./vital_watch.ts";
 import { openLibc } from "../sys/libc.ts";
 
 /** What one daemon run needs. */
@@ -99,10 +100,11 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
+    const libc = openLibc();
+    await using orphans = new OrphanCare(libc.ok ? libc.libc : null, log, Deno.pid);
     // Listening before the line: a supervisor of svisor (systemd, a test) may signal right after it.
     const stopSignals = listenToSignals(queue, log, holder);
     log.log("INFO", `supervisord started with pid ${Deno.pid}`);
-    const libc = openLibc();
     using notify = new SystemdNotify({
       env: Deno.env.toObject(),
       libc: libc.ok ? libc.libc : null,
@@ -111,13 +113,27 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       log: (level, m) => log!.log(level, m),
     });
     options.onReady();
+    let exitCode = 0;
     try {
       while (true) {
         const bus = newBus(log);
-        const engine = buildEngine({ ...config, supervisord: settings }, log, bus, queue, options);
+        const engine = buildEngine({ ...config, supervisord: settings }, log, bus, queue, {
+          ...options,
+          spawner: orphans.spawner,
+        });
         holder.engine = engine;
         const states = () => engine.processes().map((s) => s.record.state);
         const unfollow = notify.follow(bus, states);
+        const unwatch = watchVital(
+          bus,
+          (group, name) =>
+            engine.processes().find((s) => s.group === group && s.name === name)?.config,
+          (exit) => {
+            log!.log("CRIT", exit.message);
+            exitCode = exit.code;
+            queue.push("shutdown");
+          },
+        );
         engine.start();
         notify.ready(states());
         const request = await queue.next();
@@ -125,6 +141,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         else notify.stopping();
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
         unfollow();
+        unwatch();
         await engine[Symbol.asyncDispose]();
         if (request === "shutdown") break;
         try {
@@ -140,7 +157,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       holder.engine = null;
       removePidfile(settings.pidfile);
     }
-    return 0;
+    return exitCode;
   } finally {
     await servers.close();
     await log?.close();
@@ -163,12 +180,12 @@ function buildEngine(
   log: ActivityLogFile,
   bus: EventBus,
   queue: RequestQueue,
-  options: DaemonRunOptions,
+  options: DaemonRunOptions & { spawner: Spawner },
 ): Engine {
   const settings = config.supervisord!;
   return createEngine(config, {
     clock: systemClock(),
-    spawner: denoSpawner(),
+    spawner: options.spawner,
     probe: denoFileProbe(),
     users: denoUserDb(),
     sinks: fileLogSinks({ onWarning: (m) => log.log("WARN", m) }),
