@@ -31,6 +31,8 @@ import { StartupError } from "./startup_error.ts";
 import { SystemdNotify } from "./systemd_notify.ts";
 import { OrphanCare } from "./orphan_care.ts";
 import { watchVital } from "./vital_watch.ts";
+import { stopSurvivors } from "./survivors.ts";
+import { recordPath, RuntimeRecord } from "../sys/runtime_record.ts";
 import { openLibc } from "../sys/libc.ts";
 
 /** What one daemon run needs. */
@@ -105,6 +107,14 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     // Listening before the line: a supervisor of svisor (systemd, a test) may signal right after it.
     const stopSignals = listenToSignals(queue, log, holder);
     log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    const recordFile = recordPath(settings.pidfile);
+    await stopSurvivors(recordFile, config, log, Deno.pid);
+    using _record = new RuntimeRecord(
+      recordFile,
+      orphans.children,
+      Deno.pid,
+      (m) => log!.log("WARN", m),
+    );
     using notify = new SystemdNotify({
       env: Deno.env.toObject(),
       libc: libc.ok ? libc.libc : null,

@@ -19,13 +19,15 @@ const EXIT_GRACE_MS = 10_000;
 export class OrphanCare implements AsyncDisposable {
   /** The spawner every engine uses. */
   readonly spawner: Spawner;
+  /** The children the spawner started that are still running. */
+  readonly children = new ChildPids();
   readonly #reaper: OrphanReaper | null;
   readonly #log: ActivityLog;
 
   /** Becomes a subreaper and starts reaping (logging what it could do). */
   constructor(libc: Libc | null, log: ActivityLog, pid: number) {
     this.#log = log;
-    const children = new ChildPids();
+    const children = this.children;
     this.spawner = followingSpawner(denoSpawner(), { children, selfPid: pid });
     const outcome = becomeSubreaper(libc, pid);
     // DEBG when it worked: supervisord logs nothing here, and maintail output stays the same.

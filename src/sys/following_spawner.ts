@@ -32,7 +32,10 @@ export function followingSpawner(inner: Spawner, options: FollowingOptions): Spa
   return {
     spawn(request: SpawnRequest): ChildHandle {
       const child = inner.spawn(request);
-      options.children.add(child.pid);
+      const group = request.env.SUPERVISOR_GROUP_NAME;
+      const name = request.env.SUPERVISOR_PROCESS_NAME;
+      const label = group === undefined || name === undefined ? null : { group, name };
+      options.children.add(child.pid, label);
       void child.status.finally(() => options.children.delete(child.pid));
       return new FollowedChild(child, request, options);
     },
