@@ -1,29 +1,6 @@
 import assert from "node:assert/strict";
+import { alive, childrenOf, stateOf } from "../helpers/proc.ts";
 import { TempDaemon } from "../helpers/temp_daemon.ts";
-
-function stateOf(pid: number): string | null {
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-  } catch {
-    return null;
-  }
-}
-
-function alive(pid: number): boolean {
-  const s = stateOf(pid);
-  return s !== null && s !== "Z";
-}
-
-/** The direct children of a process, from its threads' children files. */
-function childrenOf(pid: number): number[] {
-  const found: number[] = [];
-  for (const task of Deno.readDirSync(`/proc/${pid}/task`)) {
-    const text = Deno.readTextFileSync(`/proc/${pid}/task/${task.name}/children`);
-    for (const w of text.split(" ")) if (w !== "") found.push(Number(w));
-  }
-  return found;
-}
 
 /** The pid a program wrote to a file, once it is there. */
 async function pidFrom(d: TempDaemon, file: string): Promise<number> {

@@ -1,19 +1,6 @@
 import assert from "node:assert/strict";
+import { alive, starttime } from "../helpers/proc.ts";
 import { TempDaemon } from "../helpers/temp_daemon.ts";
-
-function alive(pid: number): boolean {
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
-}
-
-function starttime(pid: number): number {
-  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
-}
 
 const PROGRAM = `
 [program:sleeper]
