@@ -1,6 +1,7 @@
 /**
  * The control plane's HTTP app: XML-RPC at /RPC2, the JSON API at /api/v1, /logtail and
- * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
+ * /mainlogtail, and (when the daemon supplies them) /metrics and /api/v1/health, all behind HTTP
+ * Basic auth when a user is configured. Runtime-free (no Deno.*).
  */
 
 import { Hono } from "hono";
@@ -14,6 +15,11 @@ import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
+import {
+  mountObservabilityRoutes,
+  mountRequestCounter,
+  type Observability,
+} from "./observability_routes.ts";
 
 /** Options of createApp. */
 export interface AppOptions {
@@ -25,6 +31,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
+  /** /metrics, /api/v1/health and the request counter; absent: those routes 404. */
+  observability?: Observability;
 }
 
 /** The prefix of the JSON API. */
@@ -38,6 +46,7 @@ export function createApp(options: AppOptions): Hono {
     onWarning: options.onWarning ?? (() => {}),
   };
   const auth = options.auth ?? null;
+  if (options.observability !== undefined) mountRequestCounter(app, options.observability);
   if (auth !== null) {
     app.use("*", async (c, next) => {
       if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
@@ -51,6 +60,7 @@ export function createApp(options: AppOptions): Hono {
       return errorPage(401, headers);
     });
   }
+  if (options.observability !== undefined) mountObservabilityRoutes(app, options.observability);
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
   const api = new Hono();

@@ -150,6 +150,16 @@ export interface LogSink {
   clear(): Promise<void>;
   /** Closes the file; later writes are dropped. */
   close(): Promise<void>;
+  /** Rotations so far and bytes lost to failed writes (for metrics); absent: not counted. */
+  counters?(): SinkCounters;
+}
+
+/** What a sink counts, read at metrics scrape time. */
+export interface SinkCounters {
+  /** Times the file rotated. */
+  rotations: number;
+  /** Bytes that could not be written (a failed write); should stay 0. */
+  dropped: number;
 }
 
 /** Opens log sinks; sys/ writes files, tests keep memory. */

@@ -31,6 +31,7 @@ import { StartupError } from "./startup_error.ts";
 import { SystemdNotify } from "./systemd_notify.ts";
 import { OrphanCare } from "./orphan_care.ts";
 import { watchVital } from "./vital_watch.ts";
+import { daemonObservability } from "./daemon_observability.ts";
 import { stopSurvivors } from "./survivors.ts";
 import { recordPath, RuntimeRecord } from "../sys/runtime_record.ts";
 import { openLibc } from "../sys/libc.ts";
@@ -67,11 +68,13 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
+  const observability = daemonObservability(() => holder.engine);
   const servers = await openHttpServers(
     config,
     service,
     (level, m) => early.push([level, m]),
     runAs,
+    observability,
   );
   let log: ActivityLogFile | null = null;
   try {
@@ -134,6 +137,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         holder.engine = engine;
         const states = () => engine.processes().map((s) => s.record.state);
         const unfollow = notify.follow(bus, states);
+        const uncount = observability.counters.follow(bus);
         const unwatch = watchVital(
           bus,
           (group, name) =>
@@ -152,6 +156,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
         unfollow();
         unwatch();
+        uncount();
         await engine[Symbol.asyncDispose]();
         if (request === "shutdown") break;
         try {

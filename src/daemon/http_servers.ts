@@ -5,6 +5,7 @@
  */
 
 import { createApp } from "../api/create_app.ts";
+import type { Observability } from "../api/observability_routes.ts";
 import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -30,6 +31,7 @@ export async function openHttpServers(
   service: ControlService,
   log: (level: LogLevel, message: string) => void,
   runAs: { uid: number; gid: number } | null = null,
+  observability?: Observability,
 ): Promise<HttpServers> {
   const listeners: HttpListener[] = [];
   const closeAll = async () => {
@@ -39,7 +41,7 @@ export async function openHttpServers(
     const onError = (e: unknown) =>
       log("ERRO", `control server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     for (const server of config.unixServers) {
-      const app = appFor(service, server, log);
+      const app = appFor(service, server, log, observability);
       listeners.push(
         await serveHttp(app, {
           transport: "unix",
@@ -50,7 +52,7 @@ export async function openHttpServers(
       );
     }
     for (const server of config.inetServers) {
-      const app = appFor(service, server, log);
+      const app = appFor(service, server, log, observability);
       listeners.push(
         await serveHttp(app, { transport: "tcp", hostname: server.host, port: server.port }, {
           onError,
@@ -75,6 +77,7 @@ function appFor(
   service: ControlService,
   server: { section: string; username: string | null; password: string | null },
   log: (level: LogLevel, message: string) => void,
+  observability: Observability | undefined,
 ) {
   const auth = server.username === null
     ? null
@@ -82,7 +85,12 @@ function appFor(
   if (auth === null) {
     log("CRIT", `Server '${server.section}' running without any HTTP authentication checking`);
   }
-  return createApp({ service, auth, onWarning: (m) => log("WARN", m) });
+  return createApp({
+    service,
+    auth,
+    onWarning: (m) => log("WARN", m),
+    ...(observability === undefined ? {} : { observability }),
+  });
 }
 
 /** `chown=user[:group]` as uid and gid (the user's primary group when none is named). */

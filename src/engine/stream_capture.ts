@@ -35,6 +35,18 @@ export interface StreamCaptureOptions {
   log: ActivityLog;
 }
 
+/** Counters of one stream since its process slot was made. */
+export interface StreamStats {
+  /** Bytes read from the child. */
+  bytes: number;
+  /** Newlines among them. */
+  lines: number;
+  /** Times the log file rotated. */
+  rotations: number;
+  /** Bytes the sink could not write. */
+  dropped: number;
+}
+
 /** A process's stream: sink, tail, and the lock that orders writes against follow requests. */
 export class StreamCapture {
   /** The log file, or null when the stream is not logged to a file. */
@@ -43,6 +55,9 @@ export class StreamCapture {
   readonly tail = new TailRing(TAIL_BYTES);
   readonly #options: StreamCaptureOptions;
   #sink: Promise<LogSink> | null = null;
+  #opened: LogSink | null = null;
+  #bytes = 0;
+  #lines = 0;
   #lock: Promise<unknown> = Promise.resolve();
   readonly #sources = new Set<ChunkSource>();
 
@@ -54,7 +69,7 @@ export class StreamCapture {
 
   /** Opens the sink now (the file is created), if not yet open. */
   open(): Promise<LogSink> {
-    this.#sink ??= this.#options.sinks.open(this.#options.sink);
+    this.#sink ??= this.#options.sinks.open(this.#options.sink).then((s) => (this.#opened = s));
     return this.#sink;
   }
 
@@ -82,6 +97,12 @@ export class StreamCapture {
     return run;
   }
 
+  /** What the stream has captured, for metrics (read at scrape time; the counters cost one add each per chunk). */
+  stats(): StreamStats {
+    const sink = this.#opened?.counters?.() ?? { rotations: 0, dropped: 0 };
+    return { bytes: this.#bytes, lines: this.#lines, ...sink };
+  }
+
   /** Reopens the file (SIGUSR2). */
   async reopen(): Promise<void> {
     if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.reopen());
@@ -107,6 +128,8 @@ export class StreamCapture {
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
     await (await this.open()).write(chunk);
+    this.#bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.#lines++;
     this.tail.push(chunk);
     if (o.log.enabled("DEBG")) {
       o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);

@@ -1,6 +1,6 @@
 /** The LogSinkFactory port on Deno: each child stream goes to a rotating file, optionally ANSI-stripped. */
 
-import type { LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import type { LogSink, LogSinkFactory, LogSinkOptions, SinkCounters } from "../core/ports.ts";
 import { AnsiStripper } from "../log/ansi_stripper.ts";
 import { RotatingFile } from "./rotating_file.ts";
 
@@ -42,6 +42,7 @@ class FileLogSink implements LogSink {
   readonly #stripper: AnsiStripper | null;
   readonly #warn: (message: string) => void;
   #failing = false;
+  #dropped = 0;
 
   constructor(file: RotatingFile, stripper: AnsiStripper | null, warn: (message: string) => void) {
     this.path = file.path;
@@ -60,6 +61,7 @@ class FileLogSink implements LogSink {
       await this.#file.write(bytes);
       this.#failing = false;
     } catch (e) {
+      this.#dropped += bytes.length;
       if (!this.#failing) {
         this.#failing = true;
         this.#warn(
@@ -71,6 +73,10 @@ class FileLogSink implements LogSink {
 
   reopen(): Promise<void> {
     return this.#file.reopen();
+  }
+
+  counters(): SinkCounters {
+    return { rotations: this.#file.rotations, dropped: this.#dropped };
   }
 
   clear(): Promise<void> {
