@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DatagramReceiver } from "../helpers/datagram_receiver.ts";
-import { TempDaemon } from "../helpers/temp_daemon.ts";
+import { daemonHeader, runSvisor, TempDaemon } from "../helpers/temp_daemon.ts";
 
 async function socketPath(): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "svisor_notify_" });
@@ -56,4 +56,27 @@ Deno.test("sd_notify: without NOTIFY_SOCKET none of it runs (nothing logged abou
   d.signal("SIGTERM");
   assert.equal((await d.exited()).code, 0);
   assert.doesNotMatch(d.output, /sd_notify|NOTIFY_SOCKET|watchdog/);
+});
+
+Deno.test("sd_notify: a daemon that went to the background names itself with MAINPID", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "svisor_notify_bg_" });
+  await using systemd = DatagramReceiver.bind(`${dir}/notify.sock`);
+  await Deno.writeTextFile(`${dir}/svisor.conf`, daemonHeader(dir));
+  const launched = await runSvisor(["daemon", "-c", `${dir}/svisor.conf`], {
+    cwd: dir,
+    env: { NOTIFY_SOCKET: systemd.address },
+  });
+  assert.equal(launched.code, 0, launched.stderr);
+  const pid = Number((await Deno.readTextFile(`${dir}/svisor.pid`)).trim());
+  const ready = await systemd.waitFor(/^READY=1\n/);
+  assert.equal(systemd.messages[ready], `READY=1\nSTATUS=no programs\nMAINPID=${pid}`);
+  const gone = () => Deno.stat(`${dir}/svisor.pid`).then(() => false, () => true);
+  {
+    using watcher = Deno.watchFs(dir);
+    Deno.kill(pid, "SIGTERM");
+    await systemd.waitFor(/^STOPPING=1/, ready);
+    if (!(await gone())) { for await (const _ of watcher) if (await gone()) break; }
+  }
+  assert.equal(await gone(), true, "the background daemon removed its pidfile on the way out");
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
 });
