@@ -4,7 +4,7 @@
  */
 
 import { parseArgs } from "node:util";
-import type { Io } from "./io.ts";
+import type { Io } from "../core/io.ts";
 import { findConfigFile, noConfigFileMessage } from "../config/config_search.ts";
 import { loadConfig } from "../config/load_config.ts";
 import type { Config } from "../config/model.ts";

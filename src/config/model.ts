@@ -1,7 +1,6 @@
 /** The typed, resolved configuration model: plain data with no I/O, shared by daemon, ctl and check. */
 
 import type { ConfigLocation } from "../core/errors.ts";
-import type { VitalConfig } from "./vital_option.ts";
 
 /** `autorestart`: always, never, or when the exit code is not in `exitcodes`. */
 export type AutoRestart = "true" | "false" | "unexpected";
@@ -26,6 +25,14 @@ export interface StreamLogConfig {
   eventsEnabled: boolean;
   /** Also send to syslog. */
   syslog: boolean;
+}
+
+/** When a vital process takes the daemon down, and with which exit status. */
+export interface VitalConfig {
+  /** `fatal`: when it enters FATAL; `exit`: when it exits (EXITED or FATAL) without a stop request. */
+  on: "fatal" | "exit";
+  /** The daemon's exit status (1 to 255). */
+  exitcode: number;
 }
 
 /** What kind of section a process came from. */

@@ -6,14 +6,6 @@
 
 import { BadValue, parseBoolean, parseInteger } from "./value_types.ts";
 
-/** When a vital process takes the daemon down, and with which exit status. */
-export interface VitalConfig {
-  /** `fatal`: when it enters FATAL; `exit`: when it exits (EXITED or FATAL) without a stop request. */
-  on: "fatal" | "exit";
-  /** The daemon's exit status (1 to 255). */
-  exitcode: number;
-}
-
 /** The value of `vital=`: false (not vital), true/fatal, or exit; case-insensitive. */
 export function parseVital(text: string): "fatal" | "exit" | false {
   const v = text.trim().toLowerCase();

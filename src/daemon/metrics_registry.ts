@@ -7,7 +7,7 @@
  */
 
 import client from "prom-client";
-import { PROCESS_STATES, type ProcessStateName } from "../protocol/types.ts";
+import { PROCESS_STATES, type ProcessStateName } from "../protocol/states.ts";
 import type { ProcessSlot } from "../engine/process_slot.ts";
 import type { ProcessCounters } from "./process_counters.ts";
 

@@ -13,7 +13,7 @@ import {
   statusSummary,
   watchdogPeriod,
 } from "../protocol/sd_notify.ts";
-import type { ProcessStateName } from "../protocol/types.ts";
+import type { ProcessStateName } from "../protocol/states.ts";
 import type { Libc } from "../sys/libc.ts";
 import { openSdNotifier, type SdNotifier } from "../sys/sd_notifier.ts";
 

@@ -56,6 +56,4 @@ export interface EngineDeps {
   identifier?: string;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
-  /** svisor's version (getSvisorVersion). */
-  version?: string;
 }

@@ -3,7 +3,7 @@
  * the daemon is RUNNING and every vital process is RUNNING; otherwise the reason, in JSON.
  */
 
-import type { DaemonStateName, ProcessStateName } from "./types.ts";
+import type { DaemonStateName, ProcessStateName } from "./states.ts";
 
 /** One process as the health check sees it. */
 export interface HealthInput {

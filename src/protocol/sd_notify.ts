@@ -3,7 +3,7 @@
  * on `$NOTIFY_SOCKET`, the one-line STATUS= summary of process counts, and the watchdog period.
  */
 
-import { PROCESS_STATES, type ProcessStateName } from "./types.ts";
+import { PROCESS_STATES, type ProcessStateName } from "./states.ts";
 
 /** The fields of one notification, in the order they are written. */
 export type NotifyFields = ReadonlyArray<readonly [string, string | number]>;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Io } from "../../src/cli/io.ts";
+import type { Io } from "../../src/core/io.ts";
 import { serviceCommand } from "../../src/cli/service_command.ts";
 import { UNIT_MARKER } from "../../src/config/systemd_unit.ts";
 import { runSvisor, svisorArgv } from "../helpers/temp_daemon.ts";

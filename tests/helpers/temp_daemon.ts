@@ -106,9 +106,12 @@ export class TempDaemon implements AsyncDisposable {
       env?: Record<string, string>;
       /** A command the daemon runs under (e.g. `unshare --pid --fork`); its pid is `pid`. */
       wrap?: string[];
+      /** Prepares the temp dir before the daemon starts (directories the config names). */
+      beforeStart?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
+    await options.beforeStart?.(dir);
     const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
       .replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
