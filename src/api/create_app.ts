@@ -17,8 +17,9 @@ import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
+import { mountHealthRoute } from "./json_health_route.ts";
 import {
-  mountObservabilityRoutes,
+  mountMetricsRoute,
   mountRequestCounter,
   type Observability,
 } from "./observability_routes.ts";
@@ -68,7 +69,7 @@ export function createApp(options: AppOptions): Hono {
       return errorPage(401, headers);
     });
   }
-  if (options.observability !== undefined) mountObservabilityRoutes(app, options.observability);
+  if (options.observability !== undefined) mountMetricsRoute(app, options.observability);
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
   const api = new OpenAPIHono({
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): Hono {
   mountAdminRoutes(api, options.service, env.version);
   mountProcessRoutes(api, options.service);
   mountLogRoutes(api, options.service);
+  mountHealthRoute(api, options.service, options.observability?.health);
   api.doc(OPENAPI_PATH, {
     openapi: "3.0.3",
     info: {

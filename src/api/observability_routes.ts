@@ -1,7 +1,7 @@
 /**
- * `GET /metrics` (Prometheus text) and `GET /api/v1/health` (200 or 503 with a JSON reason), plus
- * the request counter behind `svisor_http_requests_total`. The daemon supplies the values; these
- * routes only encode them. Both sit behind the app's auth like every other route.
+ * `GET /metrics` (Prometheus text) and the request counter behind `svisor_http_requests_total`;
+ * also what `GET /api/v1/health` reports. The daemon supplies the values; the routes only encode
+ * them, behind the app's auth like every other route.
  */
 
 import type { Hono } from "hono";
@@ -46,14 +46,10 @@ export function mountRequestCounter(app: Hono, o: Observability): void {
   });
 }
 
-/** Mounts /metrics and /api/v1/health. */
-export function mountObservabilityRoutes(app: Hono, o: Observability): void {
+/** Mounts /metrics (/api/v1/health is a JSON API route: json_health_route.ts). */
+export function mountMetricsRoute(app: Hono, o: Observability): void {
   app.get("/metrics", async () => {
     const { contentType, body } = await o.metrics();
     return new Response(body, { headers: { "Content-Type": contentType } });
-  });
-  app.get("/api/v1/health", () => {
-    const report = o.health();
-    return Response.json(report, { status: report.status === "ok" ? 200 : 503 });
   });
 }
