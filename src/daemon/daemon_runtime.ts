@@ -105,7 +105,14 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
     const libc = openLibc();
-    await using orphans = new OrphanCare(libc.ok ? libc.libc : null, log, Deno.pid);
+    await using orphans = new OrphanCare(
+      libc.ok ? libc.libc : null,
+      log,
+      Deno.pid,
+      (group, name) =>
+        config.groups.find((g) => g.name === group)?.processes.find((p) => p.name === name)
+          ?.killasgroup ?? false,
+    );
     // Listening before the line: a supervisor of svisor (systemd, a test) may signal right after it.
     const stopSignals = listenToSignals(queue, log, holder);
     log.log("INFO", `supervisord started with pid ${Deno.pid}`);

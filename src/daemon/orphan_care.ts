@@ -1,7 +1,9 @@
 /**
  * The daemon's care for what its programs leave behind: it becomes a child subreaper (or is PID 1),
  * reaps adopted zombies, spawns through the following spawner (for killasgroup's escaped
- * descendants), and at exit stops every adopted process that is still there.
+ * descendants), and at exit stops the adopted processes that came from a killasgroup program.
+ * What other programs left keeps running, as under supervisord (a container's PID 1 takes it
+ * along when it exits; systemd's KillMode=mixed kills it).
  */
 
 import type { ActivityLog, Spawner } from "../core/ports.ts";
@@ -11,6 +13,7 @@ import { followingSpawner } from "../sys/following_spawner.ts";
 import type { Libc } from "../sys/libc.ts";
 import { OrphanReaper } from "../sys/orphan_reaper.ts";
 import { becomeSubreaper } from "../sys/subreaper.ts";
+import { environOf } from "../sys/proc_table.ts";
 
 /** How long adopted processes get after SIGTERM at exit before SIGKILL (supervisor's default stopwaitsecs). */
 const EXIT_GRACE_MS = 10_000;
@@ -23,10 +26,20 @@ export class OrphanCare implements AsyncDisposable {
   readonly children = new ChildPids();
   readonly #reaper: OrphanReaper | null;
   readonly #log: ActivityLog;
+  readonly #killasgroup: (group: string, name: string) => boolean;
 
-  /** Becomes a subreaper and starts reaping (logging what it could do). */
-  constructor(libc: Libc | null, log: ActivityLog, pid: number) {
+  /**
+   * Becomes a subreaper and starts reaping (logging what it could do); `killasgroup(group, name)`
+   * says whether a program's leftovers are stopped at exit.
+   */
+  constructor(
+    libc: Libc | null,
+    log: ActivityLog,
+    pid: number,
+    killasgroup: (group: string, name: string) => boolean,
+  ) {
     this.#log = log;
+    this.#killasgroup = killasgroup;
     const children = this.children;
     this.spawner = followingSpawner(denoSpawner(), { children, selfPid: pid });
     const outcome = becomeSubreaper(libc, pid);
@@ -41,12 +54,23 @@ export class OrphanCare implements AsyncDisposable {
     });
   }
 
-  /** At exit: SIGTERM to every adopted process left, SIGKILL to those still there after 10 s. */
+  /**
+   * At exit: SIGTERM to every adopted process whose environment names a killasgroup program,
+   * SIGKILL to those still there after 10 s.
+   */
   async [Symbol.asyncDispose](): Promise<void> {
     const reaper = this.#reaper;
     if (reaper === null) return;
+    const ours = (pid: number) => {
+      const env = environOf(pid);
+      const group = env?.SUPERVISOR_GROUP_NAME;
+      const name = env?.SUPERVISOR_PROCESS_NAME;
+      return group !== undefined && name !== undefined && this.#killasgroup(group, name);
+    };
+    const stop = reaper.adopted().filter((s) => ours(s.pid));
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
-      const left = reaper.adopted();
+      const live = new Set(reaper.adopted().map((s) => `${s.pid}:${s.starttime}`));
+      const left = stop.filter((s) => live.has(`${s.pid}:${s.starttime}`));
       if (left.length === 0) break;
       const names = left.map((s) => `${s.pid} (${s.comm})`).join(", ");
       this.#log.log("WARN", `stopping what programs left behind with ${signal}: ${names}`);
@@ -57,7 +81,7 @@ export class OrphanCare implements AsyncDisposable {
           // it exited since the listing: nothing to stop
         }
       }
-      await reaper.waitForNone(signal === "SIGTERM" ? EXIT_GRACE_MS : 1000);
+      await reaper.waitForNone(left, signal === "SIGTERM" ? EXIT_GRACE_MS : 1000);
     }
     reaper[Symbol.dispose]();
   }

@@ -66,15 +66,17 @@ export class OrphanReaper implements Disposable {
   }
 
   /**
-   * Resolves once no adopted process is left or `ms` have passed (each reap re-checks);
-   * true when none is left.
+   * Resolves once none of `these` adopted processes is left or `ms` have passed (each reap
+   * re-checks); true when none is left.
    */
-  async waitForNone(ms: number): Promise<boolean> {
-    if (this.adopted().length === 0) return true;
+  async waitForNone(these: readonly ProcStat[], ms: number): Promise<boolean> {
+    const keys = new Set(these.map((s) => `${s.pid}:${s.starttime}`));
+    const none = () => !this.adopted().some((s) => keys.has(`${s.pid}:${s.starttime}`));
+    if (none()) return true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let wake: () => void = () => {};
     const check = () => {
-      if (this.adopted().length === 0) wake();
+      if (none()) wake();
     };
     try {
       await new Promise<void>((resolve) => {
@@ -87,7 +89,7 @@ export class OrphanReaper implements Disposable {
       clearTimeout(timer);
       this.#waiters.delete(check);
     }
-    return this.adopted().length === 0;
+    return none();
   }
 
   /** Stops listening to SIGCHLD (after a last reap). */

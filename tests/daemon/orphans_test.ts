@@ -44,22 +44,45 @@ killasgroup=true
   assert.equal(alive(escaped), false, `the setsid grandchild ${escaped} outlived its program`);
 });
 
-Deno.test("without killasgroup the setsid grandchild outlives its program, not the daemon", async () => {
+Deno.test("without killasgroup the setsid grandchild outlives its program and the daemon, as under supervisord", async () => {
   const d = await TempDaemon.start(`
 [program:forker]
 command=/bin/sh -c "setsid /bin/sleep 1000 & echo $! > {{dir}}/escaped.pid; wait"
 startsecs=0
 `);
+  let escaped = 0;
   try {
-    const escaped = await pidFrom(d, "escaped.pid");
+    escaped = await pidFrom(d, "escaped.pid");
     assert.equal((await d.ctl("stop", "forker")).stdout, "forker: stopped\n");
     assert.equal(alive(escaped), true, "supervisord leaves it running: so does svisor");
     assert.ok(childrenOf(d.pid).includes(escaped), "re-parented to the daemon (a subreaper)");
     d.signal("SIGTERM");
     assert.equal((await d.exited()).code, 0);
+    assert.doesNotMatch(d.output, /left behind/);
+    assert.equal(alive(escaped), true);
+  } finally {
+    await d[Symbol.asyncDispose]();
+    if (escaped > 0) Deno.kill(escaped, "SIGKILL");
+  }
+});
+
+Deno.test("killasgroup: what a program left when it exited on its own is stopped at daemon exit", async () => {
+  const d = await TempDaemon.start(`
+[program:daemonizer]
+command=/bin/sh -c "setsid /bin/sleep 1000 & echo $! > {{dir}}/escaped.pid"
+startsecs=0
+autorestart=false
+killasgroup=true
+`);
+  try {
+    await d.waitForOutput(/exited: daemonizer \(exit status 0; expected\)/);
+    const escaped = await pidFrom(d, "escaped.pid");
+    assert.ok(alive(escaped));
+    d.signal("SIGTERM");
+    assert.equal((await d.exited()).code, 0);
     assert.match(
       d.output,
-      new RegExp(`stopping what programs left behind with SIGTERM: ${escaped} `),
+      new RegExp(`WARN stopping what programs left behind with SIGTERM: ${escaped} \\(sleep\\)`),
     );
     assert.equal(alive(escaped), false);
   } finally {
