@@ -17,7 +17,7 @@
 import type { ChildHandle, Spawner, SpawnRequest } from "../core/ports.ts";
 import { descendantsOf, isZombie, type ProcStat } from "../process/proc_stat.ts";
 import type { ChildPids } from "./child_pids.ts";
-import { environOf, processTable, sameProcess } from "./proc_table.ts";
+import { descendantsByWalk, environOf, processTable, sameProcess } from "./proc_table.ts";
 
 /** What the wrapper needs. */
 export interface FollowingOptions {
@@ -74,7 +74,7 @@ class FollowedChild implements ChildHandle {
 
   kill(signal: string, group: boolean): void {
     // The tree as it stands when a stop begins: the orphans of a dying child are found later by it.
-    if (this.#remembered === null) this.#remembered = descendantsOf(this.pid, processTable());
+    if (this.#remembered === null) this.#remembered = descendantsByWalk(this.pid);
     this.#inner.kill(signal, group);
   }
 

@@ -60,6 +60,25 @@ export function childrenOf(pid: number): ProcStat[] {
   return found;
 }
 
+/**
+ * Every descendant of `pid` (children, their children, ...), walked through the children files so
+ * the cost follows the size of the tree, not of the whole table; at most `limit` of them.
+ */
+export function descendantsByWalk(pid: number, limit = 10_000): ProcStat[] {
+  const found: ProcStat[] = [];
+  const seen = new Set<number>([pid]);
+  const queue = [pid];
+  for (let i = 0; i < queue.length && found.length < limit; i++) {
+    for (const c of childrenOf(queue[i]!)) {
+      if (seen.has(c.pid)) continue;
+      seen.add(c.pid);
+      found.push(c);
+      queue.push(c.pid);
+    }
+  }
+  return found;
+}
+
 /** A process's environment as it was at exec, or null when it cannot be read. */
 export function environOf(pid: number): Record<string, string> | null {
   let text: string;
