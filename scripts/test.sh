@@ -31,6 +31,17 @@ if [ ! -x "${SVISOR_CHROMIUM:-/usr/bin/chromium}" ]; then
     echo "setup: chromium is missing; the dashboard's browser tests will be skipped" >&2
   fi
 fi
+if ! command -v promtool >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's prometheus for promtool (the metrics format check)" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } >/dev/null 2>&1 ||
+      echo "setup: could not install prometheus; the promtool check will be skipped" >&2
+    # Debian's package starts a Prometheus server where it can; the tests need none.
+    pkill -x prometheus 2>/dev/null || true
+  else
+    echo "setup: promtool is missing; the promtool check of /metrics will be skipped" >&2
+  fi
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 deno task test "$@" 2>&1 | tee "$log"

@@ -1,7 +1,8 @@
 /**
  * The control plane's HTTP app: the dashboard at /, XML-RPC at /RPC2, the JSON API at /api/v1,
- * /logtail and /mainlogtail, all behind HTTP Basic auth when a user is configured and a cross-site
- * guard for anything that is not a GET. Runtime-free (no Deno.*).
+ * /logtail and /mainlogtail, and (when the daemon supplies them) /metrics and /api/v1/health, all
+ * behind HTTP Basic auth when a user is configured and a cross-site guard for anything that is not
+ * a GET. Runtime-free (no Deno.*).
  */
 
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -21,6 +22,12 @@ import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
+import { mountHealthRoute } from "./json_health_route.ts";
+import {
+  mountMetricsRoute,
+  mountRequestCounter,
+  type Observability,
+} from "./observability_routes.ts";
 
 /** Options of createApp. */
 export interface AppOptions {
@@ -34,6 +41,8 @@ export interface AppOptions {
   events?: EventStreamHub;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
+  /** /metrics, /api/v1/health and the request counter; absent: those routes 404. */
+  observability?: Observability;
   /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
   version?: string;
   /** When the server started, epoch seconds (the dashboard's uptime); default: when createApp runs. */
@@ -56,6 +65,7 @@ export function createApp(options: AppOptions): Hono {
     startedAt: options.startedAt ?? Date.now() / 1000,
   };
   const auth = options.auth ?? null;
+  if (options.observability !== undefined) mountRequestCounter(app, options.observability);
   if (auth !== null) {
     app.use("*", async (c, next) => {
       if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
@@ -87,6 +97,7 @@ export function createApp(options: AppOptions): Hono {
     startedAt: env.startedAt,
     eventTypes: DASHBOARD_EVENT_TYPES,
   });
+  if (options.observability !== undefined) mountMetricsRoute(app, options.observability);
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
   const api = new OpenAPIHono({
@@ -98,6 +109,7 @@ export function createApp(options: AppOptions): Hono {
   mountProcessRoutes(api, options.service);
   mountLogRoutes(api, options.service);
   if (options.events !== undefined) mountEventStreamRoute(api, options.events);
+  mountHealthRoute(api, options.service, options.observability?.health);
   api.doc(OPENAPI_PATH, {
     openapi: "3.0.3",
     info: {

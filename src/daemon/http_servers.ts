@@ -6,12 +6,21 @@
 
 import { createApp } from "../api/create_app.ts";
 import type { EventStreamHub } from "../events/event_stream_hub.ts";
+import type { Observability } from "../api/observability_routes.ts";
 import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AddressInUseError, type HttpListener, serveHttp } from "../sys/http_listener.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
 import { StartupError } from "./startup_error.ts";
+
+/** What the daemon adds to every server's app beyond the service. */
+export interface AppExtras {
+  /** The event stream behind `GET /api/v1/events`. */
+  events?: EventStreamHub;
+  /** /metrics, /api/v1/health and the request counter. */
+  observability?: Observability;
+}
 
 /** The open servers. */
 export interface HttpServers {
@@ -31,7 +40,7 @@ export async function openHttpServers(
   service: ControlService,
   log: (level: LogLevel, message: string) => void,
   runAs: { uid: number; gid: number } | null = null,
-  events?: EventStreamHub,
+  extras: AppExtras = {},
 ): Promise<HttpServers> {
   const listeners: HttpListener[] = [];
   const closeAll = async () => {
@@ -41,7 +50,7 @@ export async function openHttpServers(
     const onError = (e: unknown) =>
       log("ERRO", `control server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     for (const server of config.unixServers) {
-      const app = appFor(service, server, log, events);
+      const app = appFor(service, server, log, extras);
       listeners.push(
         await serveHttp(app, {
           transport: "unix",
@@ -52,7 +61,7 @@ export async function openHttpServers(
       );
     }
     for (const server of config.inetServers) {
-      const app = appFor(service, server, log, events);
+      const app = appFor(service, server, log, extras);
       listeners.push(
         await serveHttp(app, { transport: "tcp", hostname: server.host, port: server.port }, {
           onError,
@@ -77,7 +86,7 @@ function appFor(
   service: ControlService,
   server: { section: string; username: string | null; password: string | null },
   log: (level: LogLevel, message: string) => void,
-  events: EventStreamHub | undefined,
+  extras: AppExtras,
 ) {
   const auth = server.username === null
     ? null
@@ -89,7 +98,7 @@ function appFor(
     service,
     auth,
     onWarning: (m) => log("WARN", m),
-    ...(events === undefined ? {} : { events }),
+    ...extras,
   });
 }
 

@@ -122,6 +122,16 @@ export class Engine implements ControlService, AsyncDisposable {
     for (const slot of this.#groups.slots()) await slot.dispose();
   }
 
+  /** The daemon state as this engine sees it (RUNNING until a shutdown or restart begins). */
+  get daemonState(): DaemonStateName {
+    return this.#mood;
+  }
+
+  /** Every process slot, groups in priority order (for metrics, health and sd_notify STATUS). */
+  processes(): readonly ProcessSlot[] {
+    return this.#groups.slotsByPriority();
+  }
+
   // ---- identity and state ----
 
   getAPIVersion(): Promise<string> {

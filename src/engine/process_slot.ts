@@ -241,6 +241,7 @@ export class ProcessSlot {
     if (child === null) return;
     try {
       child.kill(signal, group);
+      if (group) this.#killEscaped(child, signal);
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
       if (isNoSuchProcess(e)) {
@@ -320,7 +321,20 @@ export class ProcessSlot {
     await Promise.race([drained, grace]);
     if (timer !== null) this.#deps.clock.clearTimer(timer);
     if (this.#child === child) this.#child = null;
+    // killasgroup: a stopped program leaves nothing behind, even what left its group or session.
+    if (this.#record.killing && this.config.killasgroup) this.#killEscaped(child, "SIGKILL");
     this.dispatch({ type: "exited", status });
+  }
+
+  #killEscaped(child: ChildHandle, signal: string): void {
+    const hit = child.killEscaped?.(signal) ?? [];
+    if (hit.length === 0) return;
+    this.#deps.log.log(
+      "WARN",
+      `killing what '${this.name}' left outside its process group with ${signal}: ${
+        hit.join(", ")
+      }`,
+    );
   }
 }
 

@@ -40,6 +40,18 @@ export interface StreamCaptureOptions {
   log: ActivityLog;
 }
 
+/** Counters of one stream since its process slot was made. */
+export interface StreamStats {
+  /** Bytes read from the child. */
+  bytes: number;
+  /** Newlines among them. */
+  lines: number;
+  /** Times the log file rotated. */
+  rotations: number;
+  /** Bytes the sink could not write. */
+  dropped: number;
+}
+
 /** A process's stream: sink, tail, and the lock that orders writes against follow requests. */
 export class StreamCapture {
   /** The log file, or null when the stream is not logged to a file. */
@@ -48,6 +60,11 @@ export class StreamCapture {
   readonly tail = new TailRing(TAIL_BYTES);
   readonly #options: StreamCaptureOptions;
   #sink: LogSink | null = null;
+  #bytes = 0;
+  #lines = 0;
+  #dropped = 0;
+  /** Rotations of the sinks replaced at earlier spawns (the counter keeps going across them). */
+  #pastRotations = 0;
   #lock: Promise<unknown> = Promise.resolve();
   /** Whether writes are failing (the episode's first failure was reported). */
   #failing = false;
@@ -77,6 +94,7 @@ export class StreamCapture {
     const old = this.#sink;
     this.#sink = next;
     this.#failing = false;
+    this.#pastRotations += old?.counters?.().rotations ?? 0;
     if (old !== null) void this.exclusive(() => old.close()).catch((e) => this.#report("close", e));
   }
 
@@ -116,6 +134,12 @@ export class StreamCapture {
     // The chain only orders the next run; this run's own caller sees its failure.
     this.#lock = run.catch(() => {});
     return run;
+  }
+
+  /** What the stream has captured, for metrics (read at scrape time; the counters cost one add each per chunk). */
+  stats(): StreamStats {
+    const rotations = this.#pastRotations + (this.#sink?.counters?.().rotations ?? 0);
+    return { bytes: this.#bytes, lines: this.#lines, rotations, dropped: this.#dropped };
   }
 
   /** Reopens the file (SIGUSR2); a failure is reported to the main log, writes retry the file. */
@@ -165,6 +189,7 @@ export class StreamCapture {
       }
     } catch (e) {
       // Output is dropped, the pipe keeps draining; one report per episode of failures.
+      this.#dropped += chunk.length;
       if (!this.#failing) this.#report("write (output dropped until it works again)", e);
       this.#failing = true;
     }
@@ -172,6 +197,8 @@ export class StreamCapture {
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
+    this.#bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.#lines++;
     if (this.protocol !== null) {
       await this.#write(chunk);
       this.tail.push(chunk);
