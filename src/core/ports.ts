@@ -43,6 +43,8 @@ export interface SpawnRequest {
   umask?: number;
   /** Whether stderr is sent to the stdout pipe. */
   redirectStderr: boolean;
+  /** A descriptor the daemon holds (an fcgi-program's listening socket) to be the child's fd 0. */
+  stdinFd?: number;
 }
 
 /** A running child as the engine sees it. */

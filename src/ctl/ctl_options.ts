@@ -43,6 +43,7 @@ interface Spec {
 const SHORT: Record<string, Spec> = {
   c: { key: "configuration", takesValue: true },
   h: { key: "help", takesValue: false },
+  "?": { key: "help", takesValue: false },
   i: { key: "interactive", takesValue: false },
   s: { key: "serverurl", takesValue: true },
   u: { key: "username", takesValue: true },

@@ -63,7 +63,7 @@ Options:
 `;
 }
 
-const SHORT = "c:nshvu:m:d:l:y:z:e:j:i:q:ka:t";
+const SHORT = "c:nsh?vu:m:d:l:y:z:e:j:i:q:ka:t";
 const LONG = [
   "configuration=",
   "nodaemon",
@@ -92,6 +92,7 @@ const LONG_OF: Record<string, string> = {
   n: "nodaemon",
   s: "silent",
   h: "help",
+  "?": "help",
   v: "version",
   u: "user",
   m: "umask",
