@@ -4,13 +4,28 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure_deno.sh
+
+stop_packaged_supervisord() {
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet supervisor 2>/dev/null; then
+    systemctl stop supervisor && return
+  fi
+  local conf=/etc/supervisor/supervisord.conf pidfile pid
+  pidfile=$(sed -n 's/^[[:space:]]*pidfile[[:space:]]*=[[:space:]]*\([^;[:space:]]*\).*/\1/p' "$conf" 2>/dev/null |
+    head -n 1)
+  pidfile=${pidfile:-/var/run/supervisord.pid}
+  pid=$(cat "$pidfile" 2>/dev/null) || return 0
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = supervisord ]; then
+    kill "$pid" 2>/dev/null || true
+  fi
+}
 if ! command -v supervisord >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing Debian's supervisor for the compatibility tests" >&2
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq supervisor; } >/dev/null 2>&1 ||
       echo "setup: could not install supervisor; the compatibility tests will be skipped" >&2
-    # Debian's package starts a system supervisord where it can; the tests need none.
-    pkill -x supervisord 2>/dev/null || true
+    # Debian's package starts a system supervisord where it can; the tests need none. Stop that
+    # one only (its service, else the pid in its pidfile), never another supervisord on the host.
+    stop_packaged_supervisord
   else
     echo "setup: supervisord is missing; the compatibility tests will be skipped" >&2
   fi

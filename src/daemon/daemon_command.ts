@@ -70,7 +70,7 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
     });
   } catch (e) {
     if (e instanceof StartupError) {
-      quiet.io.err(`Error: ${e.message}\n`);
+      quiet.io.err(`Error: ${e.message}\n${e.usage ? `For help, use ${argv0} -h\n` : ""}`);
       return 2;
     }
     throw e;

@@ -19,13 +19,13 @@ import { denoFileProbe } from "../sys/file_probe.ts";
 import { fileLogReader } from "../sys/file_log_reader.ts";
 import { fileLogSinks } from "../sys/file_log_sinks.ts";
 import { removePidfile, writePidfile } from "../sys/pidfile.ts";
-import { readLimits } from "../sys/rlimits.ts";
+import { readLimits, setLimit } from "../sys/rlimits.ts";
 import { systemClock } from "../sys/system_clock.ts";
 import { denoUserDb } from "../sys/user_db.ts";
 import { removeAutoLogs } from "./auto_log_cleanup.ts";
 import { applyOverrides, type DaemonArgs } from "./daemon_options.ts";
 import { openHttpServers } from "./http_servers.ts";
-import { checkLimits } from "./limits_check.ts";
+import { planLimits } from "./limits_check.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
 import { StartupError } from "./startup_error.ts";
@@ -54,11 +54,20 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (settings.directory !== null) Deno.chdir(settings.directory);
     process.umask(settings.umask);
   }
-  checkLimits(settings, readLimits());
+  const early: Array<[LogLevel, string]> = [];
+  for (const change of planLimits(settings, readLimits())) {
+    try {
+      setLimit(change.resource, change.soft, change.hard);
+    } catch {
+      // The OS said no (a hard limit too low for a non-root daemon): supervisord's usage text.
+      throw new StartupError(change.refused, { usage: true });
+    }
+    if (change.info !== "") early.push(["INFO", change.info]);
+  }
   const queue = new RequestQueue();
   const holder: { engine: Engine | null } = { engine: null };
   const service = serviceOf(holder);
-  const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
+  early.push(["INFO", "RPC interface 'supervisor' initialized"]);
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
@@ -92,8 +101,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         "logfile=syslog: svisor does not write to syslog; use a file or -n with journald",
       );
     }
-    if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
     for (const [level, m] of early) log.log(level, m);
+    if (options.background) log.log("INFO", "daemonizing the supervisord process");
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
@@ -102,6 +111,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     options.onReady();
     try {
       while (true) {
+        // As supervisord's main() on each start and restart: the last run's AUTO logs go.
+        if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
         const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
         holder.engine = engine;
         engine.start();

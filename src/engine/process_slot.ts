@@ -312,6 +312,8 @@ export class ProcessSlot {
     if (timer !== null) this.#deps.clock.clearTimer(timer);
     if (this.#child === child) this.#child = null;
     this.dispatch({ type: "exited", status });
+    // supervisord's main loop handles the SIGCHLD after reaping: tools grep for this line.
+    this.#deps.log.log("DEBG", "received SIGCHLD indicating a child quit");
   }
 }
 
