@@ -16,8 +16,17 @@ import { runDaemon } from "./daemon_runtime.ts";
 import { StartupError } from "./startup_error.ts";
 
 /** Runs `svisor daemon` with argv after `daemon`; returns the exit code. */
-export async function daemonCommand(argv: string[], io: Io): Promise<number> {
-  const argv0 = "svisor daemon";
+export function daemonCommand(argv: string[], io: Io): Promise<number> {
+  return runDaemonCommand(argv, io, null);
+}
+
+/** Runs svisor invoked as `supervisord` (`calledAs`: the path it was called by). */
+export function supervisordCommand(calledAs: string): (argv: string[], io: Io) => Promise<number> {
+  return (argv, io) => runDaemonCommand(argv, io, calledAs);
+}
+
+async function runDaemonCommand(argv: string[], io: Io, calledAs: string | null): Promise<number> {
+  const argv0 = calledAs ?? "svisor daemon";
   const fs = denoConfigFs();
   const absolute = (p: string) => (p.startsWith("/") ? p : `${io.cwd.replace(/\/$/, "")}/${p}`);
   const parsed = parseDaemonArgs(argv, {
@@ -32,7 +41,7 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
   if (!parsed.ok) return usageError(parsed.message);
   const args = parsed.args;
   if (args.help) {
-    io.out(daemonUsage(argv0));
+    io.out(daemonUsage(argv0, calledAs !== null));
     return 0;
   }
   if (args.version) {

@@ -31,9 +31,15 @@ export interface DaemonArgsContext {
   absolute(path: string): string;
 }
 
-/** The usage text, as `supervisord -h` prints it (with `argv0` in the Usage line). */
-export function daemonUsage(argv0: string): string {
-  return `svisor daemon -- run a set of applications as daemons (supervisord's options).
+/**
+ * The usage text, as `supervisord -h` prints it (with `argv0` in the Usage line); `dropIn` when
+ * svisor was invoked as `supervisord`: supervisord's own title line.
+ */
+export function daemonUsage(argv0: string, dropIn = false): string {
+  const title = dropIn
+    ? "supervisord -- run a set of applications as daemons."
+    : "svisor daemon -- run a set of applications as daemons (supervisord's options).";
+  return `${title}
 
 Usage: ${argv0} [options]
 
