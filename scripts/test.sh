@@ -30,6 +30,12 @@ if ! command -v supervisord >/dev/null 2>&1; then
     echo "setup: supervisord is missing; the compatibility tests will be skipped" >&2
   fi
 fi
+if ! command -v rsyslogd >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  # The syslog tests start their own rsyslogd on a private socket; they skip, saying so, without it.
+  echo "setup: installing Debian's rsyslog for the syslog tests" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rsyslog; } \
+    >/dev/null 2>&1 || echo "setup: could not install rsyslog; its syslog test will be skipped" >&2
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 deno task test "$@" 2>&1 | tee "$log"

@@ -129,6 +129,8 @@ export interface LogSinkOptions {
   backups: number;
   /** Strip ANSI escape sequences before writing. */
   stripAnsi: boolean;
+  /** `stdout_syslog`/`stderr_syslog`: the process name each syslog record starts with. */
+  syslogTag?: string;
 }
 
 /**

@@ -20,6 +20,7 @@ import { fileLogReader } from "../sys/file_log_reader.ts";
 import { fileLogSinks } from "../sys/file_log_sinks.ts";
 import { removePidfile, writePidfile } from "../sys/pidfile.ts";
 import { readLimits, setLimit } from "../sys/rlimits.ts";
+import { openSyslog, type SyslogWriter } from "../sys/syslog_socket.ts";
 import { systemClock } from "../sys/system_clock.ts";
 import { denoUserDb } from "../sys/user_db.ts";
 import { removeAutoLogs } from "./auto_log_cleanup.ts";
@@ -78,10 +79,12 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     runAs,
   );
   let log: ActivityLogFile | null = null;
+  // One syslog socket for the main log and every *_syslog stream; made on first use.
+  using syslog = openSyslog({ onError: (m) => log?.log("WARN", m) });
   try {
     const uidNote = dropPrivileges(settings.user, users);
     if (uidNote !== null) early.unshift(["INFO", uidNote]);
-    log = await openActivityLog(settings, options.background);
+    log = await openActivityLog(settings, options.background, syslog);
     for (const w of config.warnings) log.log("WARN", w.message);
     if (Deno.uid() === 0 && settings.user === null) {
       log.log(
@@ -93,12 +96,6 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       log.log(
         "WARN",
         'Supervisord is running as root and it is searching for its configuration file in default locations (including its current working directory); you probably want to specify a "-c" argument specifying an absolute path to a configuration file for improved security.',
-      );
-    }
-    if (settings.logfile === "syslog") {
-      log.log(
-        "WARN",
-        "logfile=syslog: svisor does not write to syslog; use a file or -n with journald",
       );
     }
     for (const [level, m] of early) log.log(level, m);
@@ -113,7 +110,11 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       while (true) {
         // As supervisord's main() on each start and restart: the last run's AUTO logs go.
         if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
-        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
+        const engine = buildEngine(
+          { ...config, supervisord: settings },
+          { log, syslog, queue },
+          options,
+        );
         holder.engine = engine;
         engine.start();
         const request = await queue.next();
@@ -142,10 +143,10 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
 
 function buildEngine(
   config: Config,
-  log: ActivityLogFile,
-  queue: RequestQueue,
+  outputs: { log: ActivityLogFile; syslog: SyslogWriter; queue: RequestQueue },
   options: DaemonRunOptions,
 ): Engine {
+  const { log, syslog, queue } = outputs;
   const settings = config.supervisord!;
   const bus = new EventBus({
     onError: (e, event) => log.log("ERRO", `event listener failed on ${event.type}: ${message(e)}`),
@@ -158,7 +159,10 @@ function buildEngine(
     spawner: denoSpawner(),
     probe: denoFileProbe(),
     users: denoUserDb(),
-    sinks: fileLogSinks({ onWarning: (m) => log.log("WARN", m) }),
+    sinks: fileLogSinks({
+      onWarning: (m) => log.log("WARN", m),
+      syslog: (record) => syslog.send(record),
+    }),
     reader: fileLogReader(),
     log,
     bus,
@@ -177,6 +181,7 @@ function buildEngine(
 async function openActivityLog(
   settings: DaemonConfig,
   background: boolean,
+  syslog: SyslogWriter,
 ): Promise<ActivityLogFile> {
   const echo = settings.nodaemon && !settings.silent && !background ? Deno.stdout : null;
   try {
@@ -186,6 +191,7 @@ async function openActivityLog(
       maxbytes: settings.logfileMaxbytes,
       backups: settings.logfileBackups,
       echo,
+      syslog: settings.logfile === "syslog" ? (record) => syslog.send(record) : null,
     });
   } catch (e) {
     throw new StartupError(`cannot open the log file ${settings.logfile}: ${message(e)}`);

@@ -70,6 +70,7 @@ export class ProcessSlot {
           maxbytes: config[channel].maxbytes,
           backups: config[channel].backups,
           stripAnsi,
+          ...(config[channel].syslog ? { syslogTag: config.name } : {}),
         },
         eventsEnabled: config[channel].eventsEnabled,
         sinks: deps.sinks,

@@ -101,11 +101,16 @@ export class TempDaemon implements AsyncDisposable {
       sockAuth?: string;
       args?: string[];
       env?: Record<string, string>;
+      /** `[supervisord] logfile=` instead of svisor.log in the dir (e.g. `syslog`). */
+      logfile?: string;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
-    const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
-      .replaceAll("{{dir}}", dir);
+    let header = daemonHeader(dir, options.header ?? "", options.sockAuth ?? "");
+    if (options.logfile !== undefined) {
+      header = header.replace(`logfile=${dir}/svisor.log`, `logfile=${options.logfile}`);
+    }
+    const text = (header + body).replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
     const [file, ...prefix] = svisorArgv();
     const child = new Deno.Command(file!, {
