@@ -63,6 +63,32 @@ export interface ChildHandle {
   kill(signal: string, group: boolean): void;
 }
 
+/** What an fcgi-program's listening socket is made from. */
+export interface SocketSpec {
+  /** `tcp://host:port` or `unix:///path`. */
+  url: string;
+  /** `socket_backlog`, or null for the system's maximum. */
+  backlog: number | null;
+  /** `socket_owner` (`user[:group]`) of a unix socket, or null. */
+  owner: string | null;
+  /** `socket_mode` of a unix socket. */
+  mode: number;
+}
+
+/** A listening socket the daemon holds, to be its children's fd 0. */
+export interface HeldSocket {
+  /** The descriptor, as SpawnRequest.stdinFd takes it. */
+  readonly fd: number;
+  /** Closes it (and removes a unix socket's file); idempotent. */
+  close(): void;
+}
+
+/** Makes listening sockets for fcgi-programs; the Deno implementation sits in sys/. */
+export interface SocketFactory {
+  /** Creates, binds and listens; throws an Error saying why when it cannot. */
+  listen(spec: SocketSpec): HeldSocket;
+}
+
 /** Starts children; the Deno implementation sits in sys/, tests use a fake. */
 export interface Spawner {
   /** Starts a child; throws SvisorError("SPAWN_ERROR") when the OS refuses. */

@@ -21,6 +21,7 @@ import { fileLogSinks } from "../sys/file_log_sinks.ts";
 import { removePidfile, writePidfile } from "../sys/pidfile.ts";
 import { readLimits, setLimit } from "../sys/rlimits.ts";
 import { openSyslog, type SyslogWriter } from "../sys/syslog_socket.ts";
+import { libcSocketFactory } from "../sys/inherited_socket.ts";
 import { systemClock } from "../sys/system_clock.ts";
 import { denoUserDb } from "../sys/user_db.ts";
 import { removeAutoLogs } from "./auto_log_cleanup.ts";
@@ -158,6 +159,7 @@ function buildEngine(
     clock: systemClock(),
     spawner: denoSpawner(),
     probe: denoFileProbe(),
+    sockets: libcSocketFactory(),
     users: denoUserDb(),
     sinks: fileLogSinks({
       onWarning: (m) => log.log("WARN", m),

@@ -106,6 +106,7 @@ export class Engine implements ControlService, AsyncDisposable {
     this.#disposed = true;
     this.#life.abort(new SvisorError("FAILED", "engine disposed"));
     for (const slot of this.#groups.slots()) await slot.dispose();
+    for (const group of this.#groups.groups()) group.closeSocket();
   }
 
   // ---- identity and state ----

@@ -7,6 +7,7 @@ import type {
   FileProbe,
   LogReader,
   LogSinkFactory,
+  SocketFactory,
   Spawner,
   UserDb,
 } from "../core/ports.ts";
@@ -58,4 +59,6 @@ export interface EngineDeps {
   random?: () => number;
   /** svisor's version (getSvisorVersion). */
   version?: string;
+  /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */
+  sockets?: SocketFactory;
 }

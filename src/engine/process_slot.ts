@@ -41,6 +41,7 @@ export class ProcessSlot {
   readonly stderr: StreamCapture | null;
   readonly #deps: EngineDeps;
   readonly #shuttingDown: () => boolean;
+  readonly #stdin: (() => { fd: number } | { error: string }) | null;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
   readonly #queue: ProcessInput[] = [];
   #record: ProcessRecord = newRecord();
@@ -55,10 +56,15 @@ export class ProcessSlot {
     paths: SlotLogPaths,
     deps: EngineDeps,
     shuttingDown: () => boolean,
+    options: {
+      /** An fcgi-program's group socket, the child's fd 0 (or the error to fail the spawn). */
+      stdin?: () => { fd: number } | { error: string };
+    } = {},
   ) {
     this.config = config;
     this.#deps = deps;
     this.#shuttingDown = shuttingDown;
+    this.#stdin = options.stdin ?? null;
     const stripAnsi = paths.stripAnsi;
     const capture = (channel: "stdout" | "stderr", path: string | null) =>
       new StreamCapture({
@@ -279,6 +285,11 @@ export class ProcessSlot {
         if (user === null) throw new SvisorError("SPAWN_ERROR", `can't find user '${config.user}'`);
         request.uid = user.uid;
         request.gid = user.gid;
+      }
+      const stdin = this.#stdin?.();
+      if (stdin !== undefined) {
+        if ("error" in stdin) throw new SvisorError("SPAWN_ERROR", stdin.error);
+        request.stdinFd = stdin.fd;
       }
     } catch (e) {
       return { type: "spawnFailed", message: e instanceof Error ? e.message : String(e) };

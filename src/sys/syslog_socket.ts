@@ -5,6 +5,7 @@
  */
 
 import { syslogDatagram } from "../log/syslog_record.ts";
+import { NET, unixAddress } from "./libc_net.ts";
 
 /** The socket supervisord writes to. */
 export const DEV_LOG = "/dev/log";
@@ -15,12 +16,7 @@ export const DEV_LOG = "/dev/log";
  */
 export const SYSLOG_SOCKET_ENV = "SVISOR_TEST_SYSLOG_SOCKET";
 
-const AF_UNIX = 1;
-const SOCK_DGRAM = 2;
-const SOCK_CLOEXEC = 0o2000000;
-const MSG_DONTWAIT = 0x40;
-const MSG_NOSIGNAL = 0x4000;
-const SUN_PATH_MAX = 108;
+const { AF_UNIX, SOCK_DGRAM, SOCK_CLOEXEC, MSG_DONTWAIT, MSG_NOSIGNAL } = NET;
 
 /** Sends supervisord's syslog records. */
 export interface SyslogWriter extends Disposable {
@@ -87,15 +83,5 @@ type Libc = Deno.DynamicLibrary<typeof SYMBOLS>;
 function openSocket(path: string): { libc: Libc; fd: number; address: Uint8Array } {
   const libc = Deno.dlopen("libc.so.6", SYMBOLS);
   const fd = libc.symbols.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  return { libc, fd, address: socketAddress(path) };
-}
-
-/** A `struct sockaddr_un` for `path` (family, then the path, NUL-terminated). */
-function socketAddress(path: string): Uint8Array {
-  const bytes = new TextEncoder().encode(path);
-  if (bytes.length >= SUN_PATH_MAX) throw new Error(`${path}: socket path too long`);
-  const address = new Uint8Array(2 + bytes.length + 1);
-  new DataView(address.buffer).setUint16(0, AF_UNIX, true);
-  address.set(bytes, 2);
-  return address;
+  return { libc, fd, address: unixAddress(path) };
 }
