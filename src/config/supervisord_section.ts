@@ -57,6 +57,7 @@ export function readSupervisordSection(ctx: LoadContext): DaemonConfig {
     stripAnsi: bool("strip_ansi"),
     environment: readEnvironment(r, names),
     identifier: r.text("identifier", names) ?? "supervisor",
+    refuseUnsafeConfig: bool("refuse_unsafe_config"),
   };
   for (const [key, value] of Object.entries(config.environment)) ctx.envNames[`ENV_${key}`] = value;
   return config;

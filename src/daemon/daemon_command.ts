@@ -10,6 +10,7 @@ import { loadConfig } from "../config/load_config.ts";
 import type { Config } from "../config/model.ts";
 import { ConfigErrors } from "../core/errors.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
+import { applyPathSafety } from "../sys/config_path_safety.ts";
 import { BACKGROUND_ENV, launchBackground, READY_LINE } from "./background.ts";
 import { applyOverrides, daemonUsage, parseDaemonArgs } from "./daemon_options.ts";
 import { runDaemon } from "./daemon_runtime.ts";
@@ -52,7 +53,7 @@ async function runDaemonCommand(argv: string[], io: Io, calledAs: string | null)
     findConfigFile({ cwd: io.cwd, execPath: Deno.execPath(), exists: fs.exists });
   if (path === null) return usageError(noConfigFileMessage(Deno.execPath()));
   const load = (): Config =>
-    loadConfig(path, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() });
+    applyPathSafety(loadConfig(path, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() }));
   let config: Config;
   try {
     config = load();

@@ -126,6 +126,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
           config = options.reloadConfig();
           settings = applyOverrides(config.supervisord!, options.args);
           log.level = levelFromName(settings.loglevel);
+          // As supervisord's options are realized again on a restart: the warnings come again.
+          for (const w of config.warnings) log.log("WARN", w.message);
         } catch (e) {
           log.log("CRIT", `could not re-read the config, keeping the running one: ${message(e)}`);
         }
