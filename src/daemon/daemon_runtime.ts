@@ -93,6 +93,12 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.",
       );
     }
+    if (options.args.profileOptions !== undefined) {
+      log.log(
+        "WARN",
+        "--profile_options: svisor has no Python profiler to run, so the option is ignored (profile with deno run --cpu-prof main.ts daemon -n)",
+      );
+    }
     if (Deno.uid() === 0 && options.searchedConfig) {
       log.log(
         "WARN",

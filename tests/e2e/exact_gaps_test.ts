@@ -115,3 +115,8 @@ startsecs=0
     /WARN stopped: long \(terminated by SIGTERM\)\n.*DEBG received SIGCHLD indicating a child quit\n/,
   );
 });
+
+Deno.test("--profile_options is named at start as what svisor ignores", async () => {
+  await using d = await TempDaemon.start("", { args: ["--profile_options", "cumulative"] });
+  assert.match(d.output, /WARN --profile_options: svisor has no Python profiler to run/);
+});
