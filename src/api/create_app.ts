@@ -4,6 +4,7 @@
  */
 
 import { Hono } from "hono";
+import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
@@ -25,6 +26,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
+  /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
+  version?: string;
 }
 
 /** The prefix of the JSON API. */
@@ -36,6 +39,7 @@ export function createApp(options: AppOptions): Hono {
   const env: JsonEnv = {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onWarning: options.onWarning ?? (() => {}),
+    version: options.version ?? VERSION,
   };
   const auth = options.auth ?? null;
   if (auth !== null) {
@@ -44,7 +48,7 @@ export function createApp(options: AppOptions): Hono {
       await c.req.raw.body?.cancel().catch(() => {});
       const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
       if (isApiPath(c.req.path)) {
-        const r = jsonError(401, "UNAUTHORIZED", null, "authentication required");
+        const r = jsonError(401, "UNAUTHORIZED", "authentication required");
         r.headers.set("WWW-Authenticate", AUTH_CHALLENGE);
         return r;
       }
@@ -60,14 +64,12 @@ export function createApp(options: AppOptions): Hono {
   app.route(API_PREFIX, api);
   app.notFound((c) =>
     isApiPath(c.req.path)
-      ? jsonError(404, "NOT_FOUND", null, `no route ${c.req.method} ${c.req.path}`)
+      ? jsonError(404, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`)
       : errorPage(404)
   );
   app.onError((e, c) => {
     env.onWarning(`${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`);
-    return isApiPath(c.req.path)
-      ? jsonError(500, "INTERNAL", null, "internal error")
-      : errorPage(500);
+    return isApiPath(c.req.path) ? jsonError(500, "INTERNAL", "internal error") : errorPage(500);
   });
   return app;
 }

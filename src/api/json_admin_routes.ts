@@ -10,7 +10,6 @@ import {
   readJsonObject,
   stringField,
 } from "./json_kit.ts";
-import { updateGroups } from "./update_groups.ts";
 
 /** Mounts /state, /reread, /avail, /update, /groups/:name, /events, /reload and /shutdown. */
 export function mountAdminRoutes(api: Hono, service: ControlService, env: JsonEnv): void {
@@ -19,14 +18,13 @@ export function mountAdminRoutes(api: Hono, service: ControlService, env: JsonEn
   api.get(
     "/state",
     g(async (c) => {
-      const state = await service.getState();
       return c.json({
-        state: { code: state.statecode, name: state.statename },
+        state: await service.getState(),
         pid: await service.getPID(),
         identification: await service.getIdentification(),
         apiVersion: await service.getAPIVersion(),
         supervisorVersion: await service.getSupervisorVersion(),
-        svisorVersion: await service.getSvisorVersion(),
+        svisorVersion: env.version,
       });
     }),
   );
@@ -43,28 +41,43 @@ export function mountAdminRoutes(api: Hono, service: ControlService, env: JsonEn
       ) {
         throw new BadRequest(400, "BAD_REQUEST", 'body field "groups" must be an array of strings');
       }
-      return c.json(await updateGroups(service, groups ?? null));
+      return c.json(await service.update(groups ?? null));
     }),
   );
   api.post(
     "/groups/:name",
-    g(async (c) => c.json({ ok: await service.addProcessGroup(nameParam(c)) }, 201)),
+    g(async (c) => {
+      await service.addProcessGroup(nameParam(c));
+      return c.json({ ok: true }, 201);
+    }),
   );
   api.delete(
     "/groups/:name",
-    g(async (c) => c.json({ ok: await service.removeProcessGroup(nameParam(c)) })),
+    g(async (c) => {
+      await service.removeProcessGroup(nameParam(c));
+      return c.json({ ok: true });
+    }),
   );
   api.post(
     "/events",
     g(async (c) => {
       const body = await readJsonObject(c, env);
-      const ok = await service.sendRemoteCommEvent(
-        stringField(body, "type"),
-        stringField(body, "data"),
-      );
-      return c.json({ ok });
+      await service.sendRemoteCommEvent(stringField(body, "type"), stringField(body, "data"));
+      return c.json({ ok: true });
     }),
   );
-  api.post("/reload", g(async (c) => c.json({ ok: await service.restart() }, 202)));
-  api.post("/shutdown", g(async (c) => c.json({ ok: await service.shutdown() }, 202)));
+  api.post(
+    "/reload",
+    g(async (c) => {
+      await service.restart();
+      return c.json({ ok: true }, 202);
+    }),
+  );
+  api.post(
+    "/shutdown",
+    g(async (c) => {
+      await service.shutdown();
+      return c.json({ ok: true }, 202);
+    }),
+  );
 }

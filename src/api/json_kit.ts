@@ -3,7 +3,8 @@
 import type { Context } from "hono";
 import { SvisorError } from "../core/errors.ts";
 import { readBoundedBody } from "./body_limit.ts";
-import { httpStatusOf, wireFault } from "./fault_map.ts";
+import { faultString } from "../protocol/faults.ts";
+import { httpStatusOf } from "./http_status.ts";
 
 /** What every JSON handler gets besides the request. */
 export interface JsonEnv {
@@ -11,26 +12,24 @@ export interface JsonEnv {
   maxBodyBytes: number;
   /** Told about unexpected errors. */
   onWarning: (message: string) => void;
+  /** svisor's version, reported by /state. */
+  version: string;
 }
 
-/** The JSON error body: `{"error":{"code":"BAD_NAME","fault":10,"message":"BAD_NAME: foo"}}`. */
-export function jsonError(
-  status: number,
-  code: string,
-  fault: number | null,
-  message: string,
-): Response {
-  return Response.json({ error: { code, fault, message } }, { status });
+/** The JSON error body: `{"error":{"code":"BAD_NAME","message":"BAD_NAME: foo"}}`. */
+export function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
 }
 
 /** The JSON error for a thrown value: a fault with its status, else 500 (reported to onWarning). */
 export function errorResponse(e: unknown, env: JsonEnv, where: string): Response {
-  if (e instanceof BadRequest) return jsonError(e.status, e.code, null, e.message);
-  const f = wireFault(e);
-  if (f !== null) return jsonError(httpStatusOf(f.name), f.name, f.number, f.text);
+  if (e instanceof BadRequest) return jsonError(e.status, e.code, e.message);
+  if (e instanceof SvisorError) {
+    return jsonError(httpStatusOf(e.code), e.code, faultString(e.code, e.message));
+  }
   const text = e instanceof Error ? e.message : String(e);
   env.onWarning(`${where}: ${text}`);
-  return jsonError(500, "INTERNAL", null, "internal error");
+  return jsonError(500, "INTERNAL", "internal error");
 }
 
 /** A request the API refuses before calling the service (bad JSON, too large, bad query). */

@@ -55,7 +55,10 @@ export function mountLogRoutes(api: Hono, service: ControlService, env: JsonEnv)
   );
   api.delete(
     "/processes/:name/logs",
-    g(async (c) => c.json({ ok: await service.clearProcessLogs(nameParam(c)) })),
+    g(async (c) => {
+      await service.clearProcessLogs(nameParam(c));
+      return c.json({ ok: true });
+    }),
   );
   api.delete("/all/logs", g(async (c) => c.json({ results: await service.clearAllProcessLogs() })));
 
@@ -81,7 +84,13 @@ export function mountLogRoutes(api: Hono, service: ControlService, env: JsonEnv)
       return sse(c, await service.followLog(), first);
     }),
   );
-  api.delete("/log", g(async (c) => c.json({ ok: await service.clearLog() })));
+  api.delete(
+    "/log",
+    g(async (c) => {
+      await service.clearLog();
+      return c.json({ ok: true });
+    }),
+  );
 }
 
 function sse(c: Context, follow: LogFollow, first: string): Response {

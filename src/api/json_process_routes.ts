@@ -5,6 +5,7 @@
 
 import type { Context, Hono } from "hono";
 import type { ControlService, WaitOptions } from "../protocol/control_service.ts";
+import { groupOfNamespec } from "../protocol/namespec.ts";
 import type { ProcessResult } from "../protocol/types.ts";
 import {
   guarded,
@@ -15,7 +16,6 @@ import {
   stringField,
   waitQuery,
 } from "./json_kit.ts";
-import { groupOfNamespec } from "./rpc_methods.ts";
 
 /** A target of an action: one process, one group, or every process. */
 type Target = { kind: "process"; name: string } | { kind: "group"; name: string } | {
@@ -67,8 +67,7 @@ export function mountProcessRoutes(api: Hono, service: ControlService, env: Json
         const target = targetOf(c);
         const signal = stringField(await readJsonObject(c, env), "signal");
         if (target.kind === "process") {
-          await service.signalProcess(target.name, signal);
-          return c.json({ process: await service.getProcessInfo(target.name) });
+          return c.json({ process: await service.signalProcess(target.name, signal) });
         }
         return c.json({
           results: target.kind === "group"
@@ -84,18 +83,12 @@ export function mountProcessRoutes(api: Hono, service: ControlService, env: Json
   }
 
   async function start(c: Context, t: Target, w: WaitOptions): Promise<Response> {
-    if (t.kind === "process") {
-      await service.startProcess(t.name, w);
-      return c.json({ process: await service.getProcessInfo(t.name) });
-    }
+    if (t.kind === "process") return c.json({ process: await service.startProcess(t.name, w) });
     return c.json({ results: await startMany(t, w) });
   }
 
   async function stop(c: Context, t: Target, w: WaitOptions): Promise<Response> {
-    if (t.kind === "process") {
-      await service.stopProcess(t.name, w);
-      return c.json({ process: await service.getProcessInfo(t.name) });
-    }
+    if (t.kind === "process") return c.json({ process: await service.stopProcess(t.name, w) });
     return c.json({ results: await stopMany(t, w) });
   }
 
@@ -107,8 +100,7 @@ export function mountProcessRoutes(api: Hono, service: ControlService, env: Json
       } catch (e) {
         if (!isFault(e, "NOT_RUNNING")) throw e;
       }
-      await service.startProcess(t.name, w);
-      return c.json({ process: await service.getProcessInfo(t.name) });
+      return c.json({ process: await service.startProcess(t.name, w) });
     }
     const stopped = await stopMany(t, { ...w, wait: true });
     const started = await startMany(t, w);

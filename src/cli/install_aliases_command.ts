@@ -3,7 +3,7 @@
  * files and tools that call those names run svisor as `svisor daemon` and `svisor ctl`.
  */
 
-import type { Io } from "./io.ts";
+import type { Io } from "../core/io.ts";
 import { selfCommand } from "../daemon/background.ts";
 
 /** The help text of `svisor install-aliases`. */

@@ -3,8 +3,8 @@
  * drop-in names `supervisord` and `supervisorctl`.
  */
 
-import type { Io, Subcommand } from "./io.ts";
-import { VERSION } from "./version.ts";
+import type { Io, Subcommand } from "../core/io.ts";
+import { VERSION } from "../core/version.ts";
 
 /** One entry of the table: a summary for help, and a loader so a subcommand's code loads lazily. */
 interface Entry {

@@ -57,8 +57,6 @@ export interface EngineDeps {
   identifier?: string;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
-  /** svisor's version (getSvisorVersion). */
-  version?: string;
   /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */
   sockets?: SocketFactory;
 }

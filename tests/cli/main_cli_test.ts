@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { runCli } from "../../src/cli/main_cli.ts";
-import { memoryIo } from "../../src/cli/io.ts";
-import { VERSION } from "../../src/cli/version.ts";
+import { memoryIo } from "../helpers/memory_io.ts";
+import { VERSION } from "../../src/core/version.ts";
 
 Deno.test("svisor --version prints the version and exits 0", async () => {
   const io = memoryIo();
@@ -26,5 +26,8 @@ Deno.test("svisor with no command prints usage and exits 2", async () => {
 Deno.test("an unknown command names itself and the commands, exit 2", async () => {
   const io = memoryIo();
   assert.equal(await runCli(["deamon"], io), 2);
-  assert.equal(io.stderr(), 'svisor: unknown command "deamon" (commands: daemon, ctl, check)\n');
+  assert.equal(
+    io.stderr(),
+    'svisor: unknown command "deamon" (commands: daemon, ctl, check, install-aliases)\n',
+  );
 });

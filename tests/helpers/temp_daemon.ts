@@ -103,9 +103,12 @@ export class TempDaemon implements AsyncDisposable {
       env?: Record<string, string>;
       /** `[supervisord] logfile=` instead of svisor.log in the dir (e.g. `syslog`). */
       logfile?: string;
+      /** Prepares the temp dir before the daemon starts (directories the config names). */
+      beforeStart?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
+    await options.beforeStart?.(dir);
     let header = daemonHeader(dir, options.header ?? "", options.sockAuth ?? "");
     if (options.logfile !== undefined) {
       header = header.replace(`logfile=${dir}/svisor.log`, `logfile=${options.logfile}`);
