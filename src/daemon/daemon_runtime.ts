@@ -123,19 +123,26 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         );
         holder.engine = engine;
         engine.start();
-        const request = await queue.next();
+        let request = await queue.next();
+        // A restart reads the new config first: one that cannot be read leaves every program
+        // running as it is (supervisord would stop them all, then exit 2).
+        let next: Config | null = null;
+        while (request === "restart" && next === null) {
+          try {
+            next = options.reloadConfig();
+          } catch (e) {
+            log.log("CRIT", `could not re-read the config, nothing restarted: ${message(e)}`);
+            request = await queue.next();
+          }
+        }
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
         await engine[Symbol.asyncDispose]();
-        if (request === "shutdown") break;
-        try {
-          config = options.reloadConfig();
-          settings = applyOverrides(config.supervisord!, options.args);
-          log.level = levelFromName(settings.loglevel);
-          // As supervisord's options are realized again on a restart: the warnings come again.
-          for (const w of config.warnings) log.log("WARN", w.message);
-        } catch (e) {
-          log.log("CRIT", `could not re-read the config, keeping the running one: ${message(e)}`);
-        }
+        if (request === "shutdown" || next === null) break;
+        config = next;
+        settings = applyOverrides(config.supervisord!, options.args);
+        log.level = levelFromName(settings.loglevel);
+        // As supervisord's options are realized again on a restart: the warnings come again.
+        for (const w of config.warnings) log.log("WARN", w.message);
       }
     } finally {
       stopSignals();

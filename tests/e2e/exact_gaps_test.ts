@@ -129,3 +129,21 @@ Deno.test("--profile_options is named at start as what svisor ignores", async ()
   await using d = await TempDaemon.start("", { args: ["--profile_options", "cumulative"] });
   assert.match(d.output, /WARN --profile_options: svisor has no Python profiler to run/);
 });
+
+Deno.test("SIGHUP with a config that cannot be read restarts nothing; a good one restarts", async () => {
+  await using d = await TempDaemon.start(`
+[program:keep]
+command=/bin/sleep 1000
+startsecs=0
+`);
+  const [, pid] = await d.waitForOutput(/spawned: 'keep' with pid (\d+)/);
+  const good = await Deno.readTextFile(d.conf);
+  await Deno.writeTextFile(d.conf, good + "\n[program:bad]\nstartsecs=ten\n");
+  d.signal("SIGHUP");
+  await d.waitForOutput(/CRIT could not re-read the config, nothing restarted: [^]*startsecs/);
+  assert.doesNotMatch(d.output, /stopped: keep/);
+  assert.match((await d.ctl("status", "keep")).stdout, new RegExp(`RUNNING\\s+pid ${pid},`));
+  await Deno.writeTextFile(d.conf, good);
+  d.signal("SIGHUP");
+  await d.waitForOutput(/stopped: keep[^]*spawned: 'keep' with pid (\d+)/);
+});
