@@ -95,7 +95,13 @@ Deno.test({
   name: "a unix fcgi socket gets socket_mode, is shared, and its file goes with the group",
   ignore: !hasPython,
   fn: async () => {
-    await using d = await TempDaemon.start(program("unix://{{dir}}/fcgi.sock", "socket_mode=0660"));
+    await using d = await TempDaemon.start(
+      program("unix://{{dir}}/fcgi.sock", "socket_mode=0660"),
+      {
+        // A file left at the path (an earlier run's socket) is replaced, as supervisord does.
+        beforeStart: (dir) => Deno.writeTextFile(`${dir}/fcgi.sock`, "stale"),
+      },
+    );
     await d.waitForOutput(/success: echo_01 entered RUNNING/);
     const path = `${d.dir}/fcgi.sock`;
     const stat = Deno.statSync(path);
@@ -111,5 +117,23 @@ Deno.test({
     );
     assert.equal((await d.ctl("update")).stdout, "echo: stopped\necho: removed process group\n");
     assert.throws(() => Deno.statSync(path), Deno.errors.NotFound);
+  },
+});
+
+Deno.test({
+  name: "a socket that cannot be made is logged, and each spawn of the group fails with it",
+  ignore: !hasPython,
+  fn: async () => {
+    using taken = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const port = (taken.addr as Deno.NetAddr).port;
+    await using d = await TempDaemon.start(program(`tcp://127.0.0.1:${port}`));
+    await d.waitForOutput(
+      new RegExp(
+        `CRIT Could not create FastCGI socket tcp://127.0.0.1:${port}: \\[Errno 98\\] Address already in use\n`,
+      ),
+    );
+    await d.waitForOutput(/gave up: echo_00 entered FATAL state/);
+    const start = await d.ctl("start", "echo:echo_00");
+    assert.equal(start.stdout, "echo:echo_00: ERROR (spawn error)\n");
   },
 });
