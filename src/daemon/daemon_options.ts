@@ -70,8 +70,10 @@ Options:
 `;
 }
 
-const SHORT = "c:nsh?vu:m:d:l:y:z:e:j:i:q:ka:t";
-const LONG = [
+/** supervisord's short options, in getopt's spec (a colon after a letter takes a value). */
+export const DAEMON_SHORT_OPTIONS = "c:nsh?vu:m:d:l:y:z:e:j:i:q:ka:t";
+/** supervisord's long options (`=`: takes a value). */
+export const DAEMON_LONG_OPTIONS = [
   "configuration=",
   "nodaemon",
   "silent",
@@ -139,7 +141,7 @@ export function parseDaemonArgs(
   argv: readonly string[],
   ctx: DaemonArgsContext,
 ): { ok: true; args: DaemonArgs } | { ok: false; message: string } {
-  const parsed = getopt(argv, SHORT, LONG);
+  const parsed = getopt(argv, DAEMON_SHORT_OPTIONS, DAEMON_LONG_OPTIONS);
   if (!parsed.ok) return parsed;
   if (parsed.rest.length > 0) {
     return {
