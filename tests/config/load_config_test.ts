@@ -51,6 +51,7 @@ Deno.test("[supervisord] defaults: logfile and pidfile in the cwd, childlogdir t
     stripAnsi: false,
     environment: {},
     identifier: "supervisor",
+    refuseUnsafeConfig: false,
   });
   assert.deepEqual(c.groups, []);
   assert.equal(c.supervisorctl, null);
@@ -99,6 +100,7 @@ identifier = box1
     stripAnsi: true,
     environment: { A: "1", B: "2" },
     identifier: "box1",
+    refuseUnsafeConfig: false,
   });
 });
 
