@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { CHECK_USAGE } from "../../src/cli/check_command.ts";
 import { INSTALL_ALIASES_USAGE } from "../../src/cli/install_aliases_command.ts";
+import { KNOWN_OPTIONS } from "../../src/config/known_options.ts";
 import { ACTIONS } from "../../src/ctl/action_table.ts";
 import { EXIT } from "../../src/ctl/ctl_context.ts";
 import { CTL_LONG_OPTIONS, CTL_SHORT_OPTIONS } from "../../src/ctl/ctl_options.ts";
@@ -80,4 +81,13 @@ Deno.test("docs/daemon.md gives install-aliases' exit codes as its help does", (
   ].map((m) => m[1]);
   const documented = table(page("daemon.md"), "Exit codes of `install-aliases`:").map(([c]) => c);
   assert.deepEqual(documented, usage);
+});
+
+Deno.test("docs/configuration.md's [supervisord] table has every option the loader reads", () => {
+  const rows = table(
+    page("configuration.md"),
+    "### `[supervisord]` (required by `svisor daemon` and `svisor check`)",
+  );
+  const documented = rows.map(([first = ""]) => first.replaceAll("`", ""));
+  assert.deepEqual(documented.sort(), [...KNOWN_OPTIONS.supervisord!].sort());
 });
