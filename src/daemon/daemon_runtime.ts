@@ -109,8 +109,9 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
-    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    // Listening first: a signal sent on seeing the started line must not meet the default action.
     const stopSignals = listenToSignals(queue, log, holder);
+    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
     options.onReady();
     try {
       while (true) {
