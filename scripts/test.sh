@@ -1,46 +1,65 @@
 #!/usr/bin/env bash
-# Runs every test (installs Deno, supervisor for the compat tests and chromium for the dashboard's
-# browser tests, when missing) and ends with
-# the line "N passed, N failed".
+# Runs every test and ends with the line "N passed, N failed". Installs what the tests use when it
+# is missing and this runs as root: Deno (npm), and from Debian supervisor (compat tests), chromium
+# (the dashboard's browser tests), rsyslog (syslog test), prometheus (promtool for /metrics) and
+# superlance (pip or Debian); each test that needs one is skipped, saying so, where it cannot be had.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure_deno.sh
-if ! command -v supervisord >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian's supervisor for the compatibility tests" >&2
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq supervisor; } >/dev/null 2>&1 ||
-      echo "setup: could not install supervisor; the compatibility tests will be skipped" >&2
-    # Debian's package starts a system supervisord where it can; the tests need none.
-    pkill -x supervisord 2>/dev/null || true
-  else
-    echo "setup: supervisord is missing; the compatibility tests will be skipped" >&2
+
+can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+apt_updated=""
+# apt_install PACKAGE WHAT: installs a Debian package, or says which tests will be skipped.
+apt_install() {
+  if ! can_apt; then
+    echo "setup: $1 is missing; $2 will be skipped" >&2
+    return 1
   fi
+  echo "setup: installing Debian's $1 for $2" >&2
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null 2>&1; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >/dev/null 2>&1 ||
+    { echo "setup: could not install $1; $2 will be skipped" >&2; return 1; }
+}
+# Debian's packages start their own services where they can; the tests need none. Stop only the one
+# the package started (its service, else the pid in its pidfile), never another copy on the host.
+stop_packaged_supervisord() {
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet supervisor 2>/dev/null; then
+    systemctl stop supervisor && return
+  fi
+  local conf=/etc/supervisor/supervisord.conf pidfile pid
+  pidfile=$(sed -n 's/^[[:space:]]*pidfile[[:space:]]*=[[:space:]]*\([^;[:space:]]*\).*/\1/p' "$conf" 2>/dev/null |
+    head -n 1)
+  pidfile=${pidfile:-/var/run/supervisord.pid}
+  pid=$(cat "$pidfile" 2>/dev/null) || return 0
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = supervisord ]; then
+    kill "$pid" 2>/dev/null || true
+  fi
+}
+stop_packaged_service() {
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$1" 2>/dev/null; then
+    systemctl stop "$1" 2>/dev/null || true
+  elif [ -x "/etc/init.d/$1" ]; then
+    "/etc/init.d/$1" stop >/dev/null 2>&1 || true
+  fi
+}
+
+if ! command -v supervisord >/dev/null 2>&1; then
+  apt_install supervisor "the compatibility tests" && stop_packaged_supervisord
+fi
+if [ ! -x "${SVISOR_CHROMIUM:-/usr/bin/chromium}" ]; then
+  apt_install chromium "the dashboard's browser tests"
+fi
+if ! command -v rsyslogd >/dev/null 2>&1; then
+  apt_install rsyslog "the rsyslog part of the syslog test" && stop_packaged_service rsyslog
+fi
+if ! command -v promtool >/dev/null 2>&1; then
+  apt_install prometheus "the promtool check of /metrics" && stop_packaged_service prometheus
 fi
 # superlance's listeners for tests/e2e/superlance_test.ts: from pip, else Debian; skipped otherwise.
 if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import superlance' >/dev/null 2>&1; then
-  { /usr/bin/python3 -m pip install -q --break-system-packages superlance ||
-    { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq superlance; }; } >/dev/null 2>&1 ||
+  { /usr/bin/python3 -m pip install -q --break-system-packages superlance >/dev/null 2>&1 ||
+    { can_apt && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq superlance >/dev/null 2>&1; }; } ||
     echo "setup: could not install superlance (pip or Debian); its tests will be skipped" >&2
-fi
-if [ ! -x "${SVISOR_CHROMIUM:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian's chromium for the dashboard's browser tests" >&2
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 ||
-      echo "setup: could not install chromium; the browser tests will be skipped" >&2
-  else
-    echo "setup: chromium is missing; the dashboard's browser tests will be skipped" >&2
-  fi
-fi
-if ! command -v promtool >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "setup: installing Debian's prometheus for promtool (the metrics format check)" >&2
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } >/dev/null 2>&1 ||
-      echo "setup: could not install prometheus; the promtool check will be skipped" >&2
-    # Debian's package starts a Prometheus server where it can; the tests need none.
-    pkill -x prometheus 2>/dev/null || true
-  else
-    echo "setup: promtool is missing; the promtool check of /metrics will be skipped" >&2
-  fi
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -9,6 +9,7 @@ import { ConfigLoadErrors, loadConfig } from "../config/load_config.ts";
 import type { ConfigWarning } from "../config/model.ts";
 import { ConfigErrors } from "../core/errors.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
+import { applyPathSafety } from "../sys/config_path_safety.ts";
 
 /** The help text of `svisor check`. */
 export const CHECK_USAGE = `Usage: svisor check [-c FILE] [--json]
@@ -61,7 +62,9 @@ export function checkCommand(argv: string[], io: Io): Promise<number> {
     return Promise.resolve(2);
   }
   try {
-    const config = loadConfig(file, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() });
+    const config = applyPathSafety(
+      loadConfig(file, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() }),
+    );
     io.out(
       values.json === true
         ? JSON.stringify(config, null, 2) + "\n"

@@ -1,4 +1,7 @@
-/** The subcommand table: `svisor daemon | ctl | service | check | help | version`. */
+/**
+ * The subcommand table: `svisor daemon | ctl | service | check | install-aliases | help | version`,
+ * and the drop-in names `supervisord` and `supervisorctl`.
+ */
 
 import type { Io, Subcommand } from "../core/io.ts";
 import { VERSION } from "../core/version.ts";
@@ -26,6 +29,10 @@ const COMMANDS: Record<string, Entry> = {
     summary: "validate a config file and show what it resolves to",
     load: async () => (await import("./check_command.ts")).checkCommand,
   },
+  "install-aliases": {
+    summary: "write supervisord and supervisorctl into a directory (drop-in names)",
+    load: async () => (await import("./install_aliases_command.ts")).installAliasesCommand,
+  },
 };
 
 /** The top-level usage text. */
@@ -47,8 +54,37 @@ export function usage(): string {
   ].join("\n");
 }
 
-/** Runs svisor with argv (without the program name); returns the exit code. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+/**
+ * The drop-in name svisor was invoked by, from argv[0]'s basename: `supervisord` runs as
+ * `svisor daemon`, `supervisorctl` as `svisor ctl`; null for any other name.
+ *
+ * @example
+ * ```ts
+ * import { dropInName } from "./main_cli.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(dropInName("/usr/local/bin/supervisord"), "supervisord");
+ * assert.equal(dropInName("supervisorctl"), "supervisorctl");
+ * assert.equal(dropInName("/usr/bin/svisor"), null);
+ * ```
+ */
+export function dropInName(argv0: string): "supervisord" | "supervisorctl" | null {
+  const base = argv0.slice(argv0.lastIndexOf("/") + 1);
+  return base === "supervisord" || base === "supervisorctl" ? base : null;
+}
+
+/**
+ * Runs svisor with argv (without the program name); returns the exit code. `calledAs` is the
+ * program name it was invoked by: as `supervisord` or `supervisorctl` the whole argv goes to that
+ * command, whose help and error texts then name the path called.
+ */
+export async function runCli(argv: string[], io: Io, calledAs = "svisor"): Promise<number> {
+  const alias = dropInName(calledAs);
+  if (alias === "supervisord") {
+    return (await import("../daemon/daemon_command.ts")).supervisordCommand(calledAs)(argv, io);
+  }
+  if (alias === "supervisorctl") {
+    return (await import("../ctl/ctl_command.ts")).supervisorctlCommand(calledAs)(argv, io);
+  }
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h") {
     io.out(usage());

@@ -73,6 +73,7 @@ export const KNOWN_OPTIONS: Readonly<Record<SectionKind, readonly string[] | nul
     "strip_ansi",
     "environment",
     "identifier",
+    "refuse_unsafe_config",
   ],
   unix_http_server: ["file", "chmod", "chown", "username", "password"],
   inet_http_server: ["port", "username", "password"],

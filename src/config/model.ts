@@ -195,6 +195,11 @@ export interface DaemonConfig {
   environment: Record<string, string>;
   /** Identifier for getIdentification, AUTO log names, event headers. */
   identifier: string;
+  /**
+   * svisor's own `refuse_unsafe_config`: a root daemon refuses a config path others can write
+   * (by default it warns). supervisord ignores the key.
+   */
+  refuseUnsafeConfig?: boolean;
 }
 
 /** Main-log level names as written in the config. */

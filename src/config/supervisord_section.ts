@@ -61,6 +61,7 @@ export function readSupervisordSection(ctx: LoadContext): DaemonConfig {
     environment: readEnvironment(r, names),
     identifier: r.text("identifier", names) ?? "supervisor",
     eventStreamHistory: int("event_stream_history", DEFAULT_EVENT_HISTORY),
+    refuseUnsafeConfig: bool("refuse_unsafe_config"),
   };
   if (config.eventStreamHistory < 0) {
     r.error(

@@ -43,6 +43,8 @@ export interface SpawnRequest {
   umask?: number;
   /** Whether stderr is sent to the stdout pipe. */
   redirectStderr: boolean;
+  /** A descriptor the daemon holds (an fcgi-program's listening socket) to be the child's fd 0. */
+  stdinFd?: number;
 }
 
 /** A running child as the engine sees it. */
@@ -68,6 +70,32 @@ export interface ChildHandle {
    * cannot follow descendants.
    */
   killEscaped?(signal: string): string[];
+}
+
+/** What an fcgi-program's listening socket is made from. */
+export interface SocketSpec {
+  /** `tcp://host:port` or `unix:///path`. */
+  url: string;
+  /** `socket_backlog`, or null for the system's maximum. */
+  backlog: number | null;
+  /** `socket_owner` (`user[:group]`) of a unix socket, or null. */
+  owner: string | null;
+  /** `socket_mode` of a unix socket. */
+  mode: number;
+}
+
+/** A listening socket the daemon holds, to be its children's fd 0. */
+export interface HeldSocket {
+  /** The descriptor, as SpawnRequest.stdinFd takes it. */
+  readonly fd: number;
+  /** Closes it (and removes a unix socket's file); idempotent. */
+  close(): void;
+}
+
+/** Makes listening sockets for fcgi-programs; the Deno implementation sits in sys/. */
+export interface SocketFactory {
+  /** Creates, binds and listens; throws an Error saying why when it cannot. */
+  listen(spec: SocketSpec): HeldSocket;
 }
 
 /** Starts children; the Deno implementation sits in sys/, tests use a fake. */
@@ -136,6 +164,8 @@ export interface LogSinkOptions {
   backups: number;
   /** Strip ANSI escape sequences before writing. */
   stripAnsi: boolean;
+  /** `stdout_syslog`/`stderr_syslog`: the process name each syslog record starts with. */
+  syslogTag?: string;
 }
 
 /**

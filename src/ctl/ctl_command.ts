@@ -8,7 +8,19 @@ import { runCtl } from "./run_ctl.ts";
 
 /** Runs `svisor ctl` on this machine. */
 export function ctlCommand(argv: string[], io: Io): Promise<number> {
+  return runCtlHere(argv, io);
+}
+
+/** Runs svisor invoked as `supervisorctl` (`calledAs`: the path it was called by). */
+export function supervisorctlCommand(
+  calledAs: string,
+): (argv: string[], io: Io) => Promise<number> {
+  return (argv, io) => runCtlHere(argv, io, calledAs);
+}
+
+function runCtlHere(argv: string[], io: Io, calledAs?: string): Promise<number> {
   return runCtl(argv, io, {
+    ...(calledAs === undefined ? {} : { calledAs }),
     connect: (s) => connectRemote(s),
     interrupts: sigintSource,
     fs: denoConfigFs(),

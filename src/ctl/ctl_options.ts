@@ -35,14 +35,17 @@ type Key =
   | "historyFile"
   | "json";
 
-interface Spec {
+/** One option: the setting it fills, and whether it takes a value. */
+export interface Spec {
   key: Key;
   takesValue: boolean;
 }
 
-const SHORT: Record<string, Spec> = {
+/** supervisorctl's short options. */
+export const CTL_SHORT_OPTIONS: Readonly<Record<string, Spec>> = {
   c: { key: "configuration", takesValue: true },
   h: { key: "help", takesValue: false },
+  "?": { key: "help", takesValue: false },
   i: { key: "interactive", takesValue: false },
   s: { key: "serverurl", takesValue: true },
   u: { key: "username", takesValue: true },
@@ -50,15 +53,16 @@ const SHORT: Record<string, Spec> = {
   r: { key: "historyFile", takesValue: true },
 };
 
-const LONG: Record<string, Spec> = {
-  configuration: SHORT.c!,
-  help: SHORT.h!,
-  interactive: SHORT.i!,
-  serverurl: SHORT.s!,
-  username: SHORT.u!,
-  password: SHORT.p!,
-  history_file: SHORT.r!,
-  "history-file": SHORT.r!,
+/** supervisorctl's long options, and svisor's `--json`. */
+export const CTL_LONG_OPTIONS: Readonly<Record<string, Spec>> = {
+  configuration: CTL_SHORT_OPTIONS.c!,
+  help: CTL_SHORT_OPTIONS.h!,
+  interactive: CTL_SHORT_OPTIONS.i!,
+  serverurl: CTL_SHORT_OPTIONS.s!,
+  username: CTL_SHORT_OPTIONS.u!,
+  password: CTL_SHORT_OPTIONS.p!,
+  history_file: CTL_SHORT_OPTIONS.r!,
+  "history-file": CTL_SHORT_OPTIONS.r!,
   json: { key: "json", takesValue: false },
 };
 
@@ -110,13 +114,13 @@ export function parseCtlArgs(
     if (word.startsWith("--")) {
       const eq = word.indexOf("=");
       const given = eq < 0 ? word.slice(2) : word.slice(2, eq);
-      const names = Object.keys(LONG).filter((n) => n.startsWith(given));
+      const names = Object.keys(CTL_LONG_OPTIONS).filter((n) => n.startsWith(given));
       const name = names.includes(given) ? given : names.length === 1 ? names[0] : undefined;
       if (names.length === 0) return { ok: false, message: `option --${given} not recognized` };
       if (name === undefined) {
         return { ok: false, message: `option --${given} not a unique prefix` };
       }
-      const spec = LONG[name]!;
+      const spec = CTL_LONG_OPTIONS[name]!;
       let value: string | undefined;
       if (spec.takesValue) {
         if (eq >= 0) value = word.slice(eq + 1);
@@ -132,7 +136,7 @@ export function parseCtlArgs(
     }
     for (let k = 1; k < word.length; k++) {
       const letter = word[k]!;
-      const spec = SHORT[letter];
+      const spec = CTL_SHORT_OPTIONS[letter];
       if (spec === undefined) return { ok: false, message: `option -${letter} not recognized` };
       let value: string | undefined;
       if (spec.takesValue) {

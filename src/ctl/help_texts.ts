@@ -71,11 +71,18 @@ export const TOPICS_HELP = "\n" +
   "clear  maintail  quit  reread  signal    stop    version\n" +
   "\n";
 
-/** The `-h` text, with supervisorctl's options and svisor's additions. */
-export const CTL_USAGE =
-  `svisor ctl -- control applications run by a supervisord (svisor's or Supervisor's).
+/**
+ * The `-h` text, with supervisorctl's options and svisor's additions; `called` is the name svisor
+ * was invoked by: `supervisorctl` (as a drop-in: supervisorctl's title, the path as called) or null.
+ */
+export function ctlUsage(called: string | null): string {
+  const drop = called !== null;
+  const title = drop
+    ? "supervisorctl -- control applications run by supervisord from the cmd line."
+    : "svisor ctl -- control applications run by a supervisord (svisor's or Supervisor's).";
+  return `${title}
 
-Usage: svisor ctl [options] [action [arguments]]
+Usage: ${called ?? "svisor ctl"} [options] [action [arguments]]
 
 Options:
 -c/--configuration FILENAME -- configuration file path (searches if not given)
@@ -94,4 +101,5 @@ Actions are commands like "tail" or "stop".  If -i is specified or no action is
 specified on the command line, a "shell" interpreting actions typed
 interactively is started.  Use the action "help" to find out about available
 actions.
-`;
+${drop ? "\n" : ""}`;
+}

@@ -15,7 +15,7 @@ import { complete } from "./completion.ts";
 import { Controller } from "./controller.ts";
 import type { CtlConnection, CtlSettings, LineInput } from "./ctl_context.ts";
 import { parseCtlArgs } from "./ctl_options.ts";
-import { CTL_USAGE } from "./help_texts.ts";
+import { ctlUsage } from "./help_texts.ts";
 import { type InterruptSource, InterruptStack } from "./interrupts.ts";
 import { runShell } from "./shell.ts";
 import { plainLineInput, ttyLineInput } from "./tty_line_input.ts";
@@ -34,15 +34,18 @@ export interface CtlDeps {
   hostname: string;
   /** Whether to use the terminal line editor (stdin and stdout are terminals). */
   terminal: boolean;
+  /** The path svisor was invoked by as `supervisorctl` (a drop-in alias), else absent. */
+  calledAs?: string;
 }
 
 /** Runs `svisor ctl` with argv after `ctl`; returns the exit code (the shell always gives 0). */
 export async function runCtl(argv: string[], io: Io, deps: CtlDeps): Promise<number> {
   const parsed = parseCtlArgs(argv);
-  if (!parsed.ok) return usageError(io, [parsed.message]);
+  const called = deps.calledAs ?? null;
+  if (!parsed.ok) return usageError(io, [parsed.message], called);
   const args = parsed.args;
   if (args.help) {
-    io.out(CTL_USAGE);
+    io.out(ctlUsage(called));
     return 0;
   }
   let config: CtlConfig = CTL_DEFAULTS;
@@ -59,7 +62,7 @@ export async function runCtl(argv: string[], io: Io, deps: CtlDeps): Promise<num
       config = loaded.supervisorctl ?? CTL_DEFAULTS;
     } catch (e) {
       if (!(e instanceof ConfigErrors)) throw e;
-      return usageError(io, e.errors.map((x) => x.message));
+      return usageError(io, e.errors.map((x) => x.message), called);
     }
   }
   const settings: CtlSettings = {
@@ -103,7 +106,8 @@ export async function runCtl(argv: string[], io: Io, deps: CtlDeps): Promise<num
   }
 }
 
-function usageError(io: Io, messages: string[]): number {
-  io.err(messages.map((m) => `Error: ${m}\n`).join("") + "For help, use svisor ctl -h\n");
+function usageError(io: Io, messages: string[], called: string | null): number {
+  const help = `For help, use ${called ?? "svisor ctl"} -h\n`;
+  io.err(messages.map((m) => `Error: ${m}\n`).join("") + help);
   return 2;
 }

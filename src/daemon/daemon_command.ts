@@ -10,14 +10,24 @@ import { loadConfig } from "../config/load_config.ts";
 import type { Config } from "../config/model.ts";
 import { ConfigErrors } from "../core/errors.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
+import { applyPathSafety } from "../sys/config_path_safety.ts";
 import { BACKGROUND_ENV, launchBackground, READY_LINE } from "./background.ts";
 import { applyOverrides, daemonUsage, parseDaemonArgs } from "./daemon_options.ts";
 import { runDaemon } from "./daemon_runtime.ts";
 import { StartupError } from "./startup_error.ts";
 
 /** Runs `svisor daemon` with argv after `daemon`; returns the exit code. */
-export async function daemonCommand(argv: string[], io: Io): Promise<number> {
-  const argv0 = "svisor daemon";
+export function daemonCommand(argv: string[], io: Io): Promise<number> {
+  return runDaemonCommand(argv, io, null);
+}
+
+/** Runs svisor invoked as `supervisord` (`calledAs`: the path it was called by). */
+export function supervisordCommand(calledAs: string): (argv: string[], io: Io) => Promise<number> {
+  return (argv, io) => runDaemonCommand(argv, io, calledAs);
+}
+
+async function runDaemonCommand(argv: string[], io: Io, calledAs: string | null): Promise<number> {
+  const argv0 = calledAs ?? "svisor daemon";
   const fs = denoConfigFs();
   const absolute = (p: string) => (p.startsWith("/") ? p : `${io.cwd.replace(/\/$/, "")}/${p}`);
   const parsed = parseDaemonArgs(argv, {
@@ -32,7 +42,7 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
   if (!parsed.ok) return usageError(parsed.message);
   const args = parsed.args;
   if (args.help) {
-    io.out(daemonUsage(argv0));
+    io.out(daemonUsage(argv0, calledAs !== null));
     return 0;
   }
   if (args.version) {
@@ -43,7 +53,7 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
     findConfigFile({ cwd: io.cwd, execPath: Deno.execPath(), exists: fs.exists });
   if (path === null) return usageError(noConfigFileMessage(Deno.execPath()));
   const load = (): Config =>
-    loadConfig(path, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() });
+    applyPathSafety(loadConfig(path, { fs, env: io.env, cwd: io.cwd, hostname: Deno.hostname() }));
   let config: Config;
   try {
     config = load();
@@ -70,7 +80,7 @@ export async function daemonCommand(argv: string[], io: Io): Promise<number> {
     });
   } catch (e) {
     if (e instanceof StartupError) {
-      quiet.io.err(`Error: ${e.message}\n`);
+      quiet.io.err(`Error: ${e.message}\n${e.usage ? `For help, use ${argv0} -h\n` : ""}`);
       return 2;
     }
     throw e;

@@ -32,9 +32,15 @@ export interface DaemonArgsContext {
   absolute(path: string): string;
 }
 
-/** The usage text, as `supervisord -h` prints it (with `argv0` in the Usage line). */
-export function daemonUsage(argv0: string): string {
-  return `svisor daemon -- run a set of applications as daemons (supervisord's options).
+/**
+ * The usage text, as `supervisord -h` prints it (with `argv0` in the Usage line); `dropIn` when
+ * svisor was invoked as `supervisord`: supervisord's own title line.
+ */
+export function daemonUsage(argv0: string, dropIn = false): string {
+  const title = dropIn
+    ? "supervisord -- run a set of applications as daemons."
+    : "svisor daemon -- run a set of applications as daemons (supervisord's options).";
+  return `${title}
 
 Usage: ${argv0} [options]
 
@@ -64,8 +70,10 @@ Options:
 `;
 }
 
-const SHORT = "c:nshvu:m:d:l:y:z:e:j:i:q:ka:t";
-const LONG = [
+/** supervisord's short options, in getopt's spec (a colon after a letter takes a value). */
+export const DAEMON_SHORT_OPTIONS = "c:nsh?vu:m:d:l:y:z:e:j:i:q:ka:t";
+/** supervisord's long options (`=`: takes a value). */
+export const DAEMON_LONG_OPTIONS = [
   "configuration=",
   "nodaemon",
   "silent",
@@ -93,6 +101,7 @@ const LONG_OF: Record<string, string> = {
   n: "nodaemon",
   s: "silent",
   h: "help",
+  "?": "help",
   v: "version",
   u: "user",
   m: "umask",
@@ -132,7 +141,7 @@ export function parseDaemonArgs(
   argv: readonly string[],
   ctx: DaemonArgsContext,
 ): { ok: true; args: DaemonArgs } | { ok: false; message: string } {
-  const parsed = getopt(argv, SHORT, LONG);
+  const parsed = getopt(argv, DAEMON_SHORT_OPTIONS, DAEMON_LONG_OPTIONS);
   if (!parsed.ok) return parsed;
   if (parsed.rest.length > 0) {
     return {

@@ -17,13 +17,15 @@ import { denoFileProbe } from "../sys/file_probe.ts";
 import { fileLogReader } from "../sys/file_log_reader.ts";
 import { fileLogSinks } from "../sys/file_log_sinks.ts";
 import { removePidfile, writePidfile } from "../sys/pidfile.ts";
-import { readLimits } from "../sys/rlimits.ts";
+import { readLimits, setLimit } from "../sys/rlimits.ts";
+import { openSyslog, type SyslogWriter } from "../sys/syslog_socket.ts";
+import { libcSocketFactory } from "../sys/inherited_socket.ts";
 import { systemClock } from "../sys/system_clock.ts";
 import { denoUserDb } from "../sys/user_db.ts";
 import { removeAutoLogs } from "./auto_log_cleanup.ts";
 import { applyOverrides, type DaemonArgs } from "./daemon_options.ts";
 import { openHttpServers } from "./http_servers.ts";
-import { checkLimits } from "./limits_check.ts";
+import { planLimits } from "./limits_check.ts";
 import { EngineHolder } from "./engine_holder.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
@@ -60,11 +62,20 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (settings.directory !== null) Deno.chdir(settings.directory);
     process.umask(settings.umask);
   }
-  checkLimits(settings, readLimits());
+  const early: Array<[LogLevel, string]> = [];
+  for (const change of planLimits(settings, readLimits())) {
+    try {
+      setLimit(change.resource, change.soft, change.hard);
+    } catch {
+      // The OS said no (a hard limit too low for a non-root daemon): supervisord's usage text.
+      throw new StartupError(change.refused, { usage: true });
+    }
+    if (change.info !== "") early.push(["INFO", change.info]);
+  }
   const queue = new RequestQueue();
   const holder = new EngineHolder();
   const service: ControlService = holder;
-  const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
+  early.push(["INFO", "RPC interface 'supervisor' initialized"]);
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
@@ -79,15 +90,23 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     { events: hub, observability },
   );
   let log: ActivityLogFile | null = null;
+  // One syslog socket for the main log and every *_syslog stream; made on first use.
+  using syslog = openSyslog({ onError: (m) => log?.log("WARN", m) });
   try {
     const uidNote = dropPrivileges(settings.user, users);
     if (uidNote !== null) early.unshift(["INFO", uidNote]);
-    log = await openActivityLog(settings, options.background);
+    log = await openActivityLog(settings, options.background, syslog);
     for (const w of config.warnings) log.log("WARN", w.message);
     if (Deno.uid() === 0 && settings.user === null) {
       log.log(
         "CRIT",
         "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.  If you intend to run as root, you can set user=root in the config file to avoid this message.",
+      );
+    }
+    if (options.args.profileOptions !== undefined) {
+      log.log(
+        "WARN",
+        "--profile_options: svisor has no Python profiler to run, so the option is ignored (profile with deno run --cpu-prof main.ts daemon -n)",
       );
     }
     if (Deno.uid() === 0 && options.searchedConfig) {
@@ -96,14 +115,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         'Supervisord is running as root and it is searching for its configuration file in default locations (including its current working directory); you probably want to specify a "-c" argument specifying an absolute path to a configuration file for improved security.',
       );
     }
-    if (settings.logfile === "syslog") {
-      log.log(
-        "WARN",
-        "logfile=syslog: svisor does not write to syslog; use a file or -n with journald",
-      );
-    }
-    if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
     for (const [level, m] of early) log.log(level, m);
+    if (options.background) log.log("INFO", "daemonizing the supervisord process");
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
@@ -138,8 +151,15 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     let exitCode = 0;
     try {
       while (true) {
+        // As supervisord's main() on each start and restart: the last run's AUTO logs go.
+        if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
         const bus = newBus(log, hub);
-        const engine = buildEngine({ ...config, supervisord: settings }, log, bus, queue, {
+        const engine = buildEngine({ ...config, supervisord: settings }, {
+          log,
+          bus,
+          syslog,
+          queue,
+        }, {
           ...options,
           spawner: orphans.spawner,
         });
@@ -159,7 +179,18 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         );
         engine.start();
         notify.ready(states());
-        const request = await queue.next();
+        let request = await queue.next();
+        // A restart reads the new config first: one that cannot be read leaves every program
+        // running as it is (supervisord would stop them all, then exit 2).
+        let next: Config | null = null;
+        while (request === "restart" && next === null) {
+          try {
+            next = options.reloadConfig();
+          } catch (e) {
+            log.log("CRIT", `could not re-read the config, nothing restarted: ${message(e)}`);
+            request = await queue.next();
+          }
+        }
         if (request === "restart") notify.reloading();
         else notify.stopping();
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
@@ -167,14 +198,12 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         unwatch();
         uncount();
         await engine[Symbol.asyncDispose]();
-        if (request === "shutdown") break;
-        try {
-          config = options.reloadConfig();
-          settings = applyOverrides(config.supervisord!, options.args);
-          log.level = levelFromName(settings.loglevel);
-        } catch (e) {
-          log.log("CRIT", `could not re-read the config, keeping the running one: ${message(e)}`);
-        }
+        if (request === "shutdown" || next === null) break;
+        config = next;
+        settings = applyOverrides(config.supervisord!, options.args);
+        log.level = levelFromName(settings.loglevel);
+        // As supervisord's options are realized again on a restart: the warnings come again.
+        for (const w of config.warnings) log.log("WARN", w.message);
       }
     } finally {
       stopSignals();
@@ -202,18 +231,21 @@ function newBus(log: ActivityLogFile, hub: EventStreamHub): EventBus {
 
 function buildEngine(
   config: Config,
-  log: ActivityLogFile,
-  bus: EventBus,
-  queue: RequestQueue,
+  outputs: { log: ActivityLogFile; bus: EventBus; syslog: SyslogWriter; queue: RequestQueue },
   options: DaemonRunOptions & { spawner: Spawner },
 ): Engine {
+  const { log, bus, syslog, queue } = outputs;
   const settings = config.supervisord!;
   return createEngine(config, {
     clock: systemClock(),
     spawner: options.spawner,
     probe: denoFileProbe(),
+    sockets: libcSocketFactory(),
     users: denoUserDb(),
-    sinks: fileLogSinks({ onWarning: (m) => log.log("WARN", m) }),
+    sinks: fileLogSinks({
+      onWarning: (m) => log.log("WARN", m),
+      syslog: (record) => syslog.send(record),
+    }),
     reader: fileLogReader(),
     log,
     bus,
@@ -231,6 +263,7 @@ function buildEngine(
 async function openActivityLog(
   settings: DaemonConfig,
   background: boolean,
+  syslog: SyslogWriter,
 ): Promise<ActivityLogFile> {
   const echo = settings.nodaemon && !settings.silent && !background ? Deno.stdout : null;
   try {
@@ -240,6 +273,7 @@ async function openActivityLog(
       maxbytes: settings.logfileMaxbytes,
       backups: settings.logfileBackups,
       echo,
+      syslog: settings.logfile === "syslog" ? (record) => syslog.send(record) : null,
     });
   } catch (e) {
     throw new StartupError(`cannot open the log file ${settings.logfile}: ${message(e)}`);

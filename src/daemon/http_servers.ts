@@ -11,7 +11,7 @@ import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AddressInUseError, type HttpListener, serveHttp } from "../sys/http_listener.ts";
-import { denoConfigFs } from "../sys/config_fs.ts";
+import { lookupOwner } from "../sys/owner_lookup.ts";
 import { StartupError } from "./startup_error.ts";
 
 /** What the daemon adds to every server's app beyond the service. */
@@ -104,13 +104,9 @@ function appFor(
 
 /** `chown=user[:group]` as uid and gid (the user's primary group when none is named). */
 function ownerOf(chown: string | null): { uid: number; gid: number } | null {
-  if (chown === null) return null;
-  const fs = denoConfigFs();
-  const [userName = "", groupName] = chown.split(":");
-  const user = fs.lookupUser?.(userName) ?? null;
-  if (user === null) throw new StartupError(`Invalid user name ${userName} in chown`);
-  if (groupName === undefined) return { uid: user.uid, gid: user.gid };
-  const group = fs.lookupGroup?.(groupName) ?? null;
-  if (group === null) throw new StartupError(`Invalid group name ${groupName} in chown`);
-  return { uid: user.uid, gid: group.gid };
+  try {
+    return lookupOwner(chown, "chown");
+  } catch (e) {
+    throw new StartupError(e instanceof Error ? e.message : String(e));
+  }
 }

@@ -1,38 +1,80 @@
-/** minfds and minprocs: the daemon refuses to start when the soft limits are below them. */
+/** minfds and minprocs: the soft limits supervisord raises at startup, and when it gives up. */
 
 import type { DaemonConfig } from "../config/model.ts";
 import type { Limit, ProcessLimits } from "../sys/rlimits.ts";
-import { StartupError } from "./startup_error.ts";
+
+/** One limit to set: the resource, the pair to ask for, and supervisord's text if it is refused. */
+export interface LimitChange {
+  /** Which limit. */
+  resource: "NOFILE" | "NPROC";
+  /** The soft limit to set. */
+  soft: number;
+  /** The hard limit to set (null: unlimited, kept). */
+  hard: number | null;
+  /** The activity-log line once set (`Increased RLIMIT_NOFILE limit to 1024`). */
+  info: string;
+  /** supervisord's usage text when the OS refuses. */
+  refused: string;
+}
 
 /**
- * Throws StartupError, with supervisord's advice, when a soft limit is below minfds or minprocs.
- * Deno cannot call setrlimit, so where supervisord raises the soft limit svisor asks the operator to.
+ * The limits to set before anything starts, as supervisord's set_rlimits_or_exit: a soft limit below
+ * the minimum is raised to it (and the hard one with it when that is lower too: only root may).
+ * Deno raises its own soft RLIMIT_NOFILE to the hard limit when it starts, where supervisord's
+ * children inherit minfds: so the soft limit of open files is set to minfds whenever it is above
+ * it too (the daemon itself then has minfds, as supervisord has), without an INFO line.
  *
  * @example
  * ```ts
- * import { checkLimits } from "./limits_check.ts";
+ * import { planLimits } from "./limits_check.ts";
  * import assert from "node:assert/strict";
- * const limits = { openFiles: { soft: 256, hard: 4096 }, processes: { soft: null, hard: null } };
- * assert.throws(() => checkLimits({ minfds: 1024, minprocs: 200 }, limits), /minfds/);
- * checkLimits({ minfds: 200, minprocs: 200 }, limits);
+ * const limits = { openFiles: { soft: 20000, hard: 20000 }, processes: { soft: 100, hard: null } };
+ * const plan = planLimits({ minfds: 1024, minprocs: 200 }, limits);
+ * assert.deepEqual(plan.map((c) => [c.resource, c.soft, c.hard]), [["NOFILE", 1024, 20000], ["NPROC", 200, null]]);
+ * assert.equal(plan[1]!.info, "Increased RLIMIT_NPROC limit to 200");
  * ```
  */
-export function checkLimits(
+export function planLimits(
   settings: Pick<DaemonConfig, "minfds" | "minprocs">,
   limits: ProcessLimits,
-): void {
-  const check = (min: number, limit: Limit, name: string, what: string, ulimit: string) => {
-    if (limit.soft === null || limit.soft >= min) return;
-    throw new StartupError(
-      `The minimum number of ${what} required to run this process is ${min} as per the "${name}" ` +
-        `command-line argument or config file setting. The current environment will only allow you ` +
-        `to open ${limit.soft} ${what} (hard limit ${
-          limit.hard ?? "unlimited"
-        }).  Either raise the ` +
-        `limit (ulimit ${ulimit} ${min}, or LimitNOFILE=/LimitNPROC= in a systemd unit) or lower ` +
-        `the ${name} setting in the config file to allow the process to start.`,
-    );
-  };
-  check(settings.minfds, limits.openFiles, "minfds", "file descriptors", "-n");
-  check(settings.minprocs, limits.processes, "minprocs", "processes", "-u");
+): LimitChange[] {
+  const changes: LimitChange[] = [];
+  const nofile = change("NOFILE", settings.minfds, limits.openFiles, FILES_TEXT);
+  if (nofile !== null) changes.push(nofile);
+  else if (limits.openFiles.soft === null || limits.openFiles.soft > settings.minfds) {
+    changes.push({
+      resource: "NOFILE",
+      soft: settings.minfds,
+      hard: limits.openFiles.hard,
+      info: "",
+      refused: FILES_TEXT(settings.minfds, settings.minfds),
+    });
+  }
+  const nproc = change("NPROC", settings.minprocs, limits.processes, PROCS_TEXT);
+  if (nproc !== null) changes.push(nproc);
+  return changes;
 }
+
+function change(
+  resource: "NOFILE" | "NPROC",
+  min: number,
+  limit: Limit,
+  text: (min: number, hard: number) => string,
+): LimitChange | null {
+  if (limit.soft === null || limit.soft >= min) return null;
+  const hard = limit.hard !== null && limit.hard < min ? min : limit.hard;
+  // supervisord formats its message after raising `hard` to the minimum: it names the minimum.
+  return {
+    resource,
+    soft: min,
+    hard,
+    info: `Increased RLIMIT_${resource} limit to ${min}`,
+    refused: text(min, hard ?? min),
+  };
+}
+
+const FILES_TEXT = (min: number, hard: number) =>
+  `The minimum number of file descriptors required to run this process is ${min} as per the "minfds" command-line argument or config file setting. The current environment will only allow you to open ${hard} file descriptors.  Either raise the number of usable file descriptors in your environment (see README.rst) or lower the minfds setting in the config file to allow the process to start.`;
+
+const PROCS_TEXT = (min: number, hard: number) =>
+  `The minimum number of available processes required to run this program is ${min} as per the "minprocs" command-line argument or config file setting. The current environment will only allow you to open ${hard} processes.  Either raise the number of usable processes in your environment (see README.rst) or lower the minprocs setting in the config file to allow the program to start.`;

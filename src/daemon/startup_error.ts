@@ -3,4 +3,12 @@
 /** A startup failure with supervisord's message. */
 export class StartupError extends Error {
   override name = "StartupError";
+  /** supervisord reports it through usage(): `For help, use ... -h` follows. */
+  readonly usage: boolean;
+
+  /** Builds the error; `usage` adds supervisord's `For help` line. */
+  constructor(message: string, options: { usage?: boolean } = {}) {
+    super(message);
+    this.usage = options.usage ?? false;
+  }
 }

@@ -120,6 +120,7 @@ export class Engine implements ControlService, AsyncDisposable {
     this.#life.abort(new SvisorError("FAILED", "engine disposed"));
     this.#events.dispose();
     for (const slot of this.#groups.slots()) await slot.dispose();
+    for (const group of this.#groups.groups()) group.closeSocket();
   }
 
   /** The daemon state as this engine sees it (RUNNING until a shutdown or restart begins). */

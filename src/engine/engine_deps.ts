@@ -7,6 +7,7 @@ import type {
   FileProbe,
   LogReader,
   LogSinkFactory,
+  SocketFactory,
   Spawner,
   UserDb,
 } from "../core/ports.ts";
@@ -56,4 +57,6 @@ export interface EngineDeps {
   identifier?: string;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
+  /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */
+  sockets?: SocketFactory;
 }

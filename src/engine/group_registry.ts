@@ -28,8 +28,9 @@ export class GroupRegistry {
     return group;
   }
 
-  /** Unregisters a group. */
+  /** Unregisters a group, closing its fcgi-program socket. */
   delete(name: string): void {
+    this.#groups.get(name)?.closeSocket();
     this.#groups.delete(name);
   }
 

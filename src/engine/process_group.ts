@@ -3,6 +3,7 @@
 import type { GroupConfig, LogTarget, ProcessConfig } from "../config/model.ts";
 import { autoLogName } from "./auto_log_name.ts";
 import type { EngineDeps } from "./engine_deps.ts";
+import { GroupSocket } from "./group_socket.ts";
 import { ProcessSlot } from "./process_slot.ts";
 
 /** Where AUTO logs go and how they are named. */
@@ -22,6 +23,7 @@ export class ProcessGroup {
   /** Slots in config order. */
   readonly slots: readonly ProcessSlot[];
   readonly #byName: Map<string, ProcessSlot>;
+  readonly #socket: GroupSocket | null;
 
   /** Makes a slot per process, choosing AUTO log names now (like supervisor's group add). */
   constructor(
@@ -31,6 +33,9 @@ export class ProcessGroup {
     shuttingDown: () => boolean,
   ) {
     this.config = config;
+    const fcgi = config.processes[0]?.fcgi;
+    const socket = fcgi === undefined ? null : new GroupSocket(fcgi, deps);
+    this.#socket = socket;
     this.slots = config.processes.map((p) =>
       new ProcessSlot(
         p,
@@ -41,6 +46,7 @@ export class ProcessGroup {
         },
         deps,
         shuttingDown,
+        socket === null ? {} : { stdin: () => socket.descriptor() },
       )
     );
     this.#byName = new Map(this.slots.map((s) => [s.name, s]));
@@ -52,6 +58,11 @@ export class ProcessGroup {
         slot.capture(channel)?.create();
       }
     }
+  }
+
+  /** Closes the fcgi-program socket, if any (the group is removed, or the engine disposed). */
+  closeSocket(): void {
+    this.#socket?.close();
   }
 
   /** The group name. */

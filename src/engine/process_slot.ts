@@ -42,6 +42,7 @@ export class ProcessSlot {
   readonly stderr: StreamCapture | null;
   readonly #deps: EngineDeps;
   readonly #shuttingDown: () => boolean;
+  readonly #stdin: (() => { fd: number } | { error: string }) | null;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
   readonly #queue: ProcessInput[] = [];
   #record: ProcessRecord = newRecord();
@@ -56,10 +57,15 @@ export class ProcessSlot {
     paths: SlotLogPaths,
     deps: EngineDeps,
     shuttingDown: () => boolean,
+    options: {
+      /** An fcgi-program's group socket, the child's fd 0 (or the error to fail the spawn). */
+      stdin?: () => { fd: number } | { error: string };
+    } = {},
   ) {
     this.config = config;
     this.#deps = deps;
     this.#shuttingDown = shuttingDown;
+    this.#stdin = options.stdin ?? null;
     const stripAnsi = paths.stripAnsi;
     const capture = (channel: "stdout" | "stderr", path: string | null) =>
       new StreamCapture({
@@ -71,6 +77,7 @@ export class ProcessSlot {
           maxbytes: config[channel].maxbytes,
           backups: config[channel].backups,
           stripAnsi,
+          ...(config[channel].syslog ? { syslogTag: config.name } : {}),
         },
         eventsEnabled: config[channel].eventsEnabled,
         // A listener's stdout carries the protocol: supervisord never captures it.
@@ -285,6 +292,11 @@ export class ProcessSlot {
         request.uid = user.uid;
         request.gid = user.gid;
       }
+      const stdin = this.#stdin?.();
+      if (stdin !== undefined) {
+        if ("error" in stdin) throw new SvisorError("SPAWN_ERROR", stdin.error);
+        request.stdinFd = stdin.fd;
+      }
     } catch (e) {
       return { type: "spawnFailed", message: e instanceof Error ? e.message : String(e) };
     }
@@ -324,6 +336,8 @@ export class ProcessSlot {
     // killasgroup: a stopped program leaves nothing behind, even what left its group or session.
     if (this.#record.killing && this.config.killasgroup) this.#killEscaped(child, "SIGKILL");
     this.dispatch({ type: "exited", status });
+    // supervisord's main loop handles the SIGCHLD after reaping: tools grep for this line.
+    this.#deps.log.log("DEBG", "received SIGCHLD indicating a child quit");
   }
 
   #killEscaped(child: ChildHandle, signal: string): void {

@@ -2,6 +2,7 @@
 
 import type { ActivityLog, LogLevel } from "../core/ports.ts";
 import { formatActivityLine, levelEnabled } from "../log/activity_line.ts";
+import { syslogLines } from "../log/syslog_record.ts";
 import { RotatingFile } from "./rotating_file.ts";
 
 /** Something lines can be written to synchronously (`Deno.stdout`, or a fake in tests). */
@@ -26,6 +27,8 @@ export interface ActivityLogFileOptions {
   now?: () => number;
   /** Told (once per failure streak) when the log itself cannot be written; default stderr. */
   onError?: (message: string) => void;
+  /** `logfile=syslog`: each line of a message, formatted as in the file, is one syslog record. */
+  syslog?: ((record: string) => void) | null;
 }
 
 /**
@@ -39,6 +42,7 @@ export class ActivityLogFile implements ActivityLog, AsyncDisposable {
   #level: LogLevel;
   readonly #file: RotatingFile | null;
   readonly #echo: SyncWriter | null;
+  readonly #syslog: ((record: string) => void) | null;
   readonly #now: () => number;
   readonly #onError: (message: string) => void;
   readonly #encoder = new TextEncoder();
@@ -52,6 +56,7 @@ export class ActivityLogFile implements ActivityLog, AsyncDisposable {
     this.#file = file;
     this.#level = options.level;
     this.#echo = options.echo ?? null;
+    this.#syslog = options.syslog ?? null;
     this.#now = options.now ?? Date.now;
     this.#onError = options.onError ?? ((m) => console.error(m));
   }
@@ -95,6 +100,11 @@ export class ActivityLogFile implements ActivityLog, AsyncDisposable {
     if (this.#file !== null) {
       if (this.#holds > 0) this.#pending.push(bytes);
       else this.#guard(this.#file.path, () => this.#file!.writeSync(bytes));
+    }
+    if (this.#syslog !== null) {
+      for (const part of syslogLines(message)) {
+        this.#syslog(formatActivityLine(this.#now(), level, part));
+      }
     }
     this.onLine?.(line);
   }

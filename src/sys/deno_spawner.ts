@@ -2,7 +2,9 @@
  * The Spawner port on Deno.Command: no shell, a clean environment, each child the leader of its own
  * session and process group (`detached`), stdin/stdout/stderr piped. Deno cannot point a child's
  * stderr at its stdout pipe, so with redirect_stderr both pipes are read and the engine writes both
- * into the stdout log in arrival order. Deno cannot set argv[0] apart from the file either.
+ * into the stdout log in arrival order. Deno cannot set argv[0] apart from the file: a command
+ * found on PATH is exec'd by its word through setsid(1)'s execvp; any other child whose argv[0] as
+ * written differs from the file found goes through `argv0_child.ts`.
  *
  * With a uid and no directory, Deno fails the spawn (EACCES) when the daemon's working directory is
  * closed to that user, where supervisord's child just keeps the unreadable cwd; the child then
@@ -12,6 +14,7 @@
 import process from "node:process";
 import { SvisorError } from "../core/errors.ts";
 import type { ChildHandle, ExitStatus, Spawner, SpawnRequest } from "../core/ports.ts";
+import { spawnWithArgv0 } from "./argv0_child.ts";
 
 /** Starts children with Deno.Command. */
 export function denoSpawner(): Spawner {
@@ -32,15 +35,55 @@ const SETSID = (() => {
   }
 })();
 
+/**
+ * Whether setsid(1) can exec the command by its word as written: its execvp searches the child's
+ * PATH (the PATH the engine resolved the word with) and must find the very file resolved, so no
+ * earlier entry may have the word.
+ */
+function setsidFindsIt(request: SpawnRequest): boolean {
+  const path = request.env["PATH"] ?? "";
+  if (SETSID === null || request.uid !== undefined || path === "" || request.argv0.includes("/")) {
+    return false;
+  }
+  const word = request.argv0;
+  for (const dir of path.split(":")) {
+    const candidate = dir === "" ? word : dir.endsWith("/") ? dir + word : `${dir}/${word}`;
+    if (candidate === request.file) return true;
+    // An earlier entry that has the word would be execvp's pick, not the file resolved.
+    if (exists(candidate)) return false;
+  }
+  return false;
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function spawnChild(request: SpawnRequest): ChildHandle {
+  const byWord = request.argv0 !== request.file && setsidFindsIt(request);
+  if (request.argv0 !== request.file && !byWord) {
+    const saved = request.umask === undefined ? null : process.umask(request.umask);
+    try {
+      const child = spawnWithArgv0(request, request.stdinFd);
+      if (child !== null) return child;
+    } finally {
+      if (saved !== null) process.umask(saved);
+    }
+  }
   // With a uid, Deno forks anyway (setuid happens between fork and exec): detached costs nothing.
   const viaSetsid = SETSID !== null && request.uid === undefined;
   const file = viaSetsid ? SETSID! : request.file;
   const options: Deno.CommandOptions = {
-    args: viaSetsid ? [request.file, ...request.args] : [...request.args],
+    args: viaSetsid ? [byWord ? request.argv0 : request.file, ...request.args] : [...request.args],
     env: { ...request.env },
     clearEnv: true,
-    stdin: "piped",
+    // Deno.Command takes a raw descriptor for stdin (undocumented; Node's spawn relies on it).
+    stdin: request.stdinFd === undefined ? "piped" : request.stdinFd as unknown as "null",
     stdout: "piped",
     stderr: "piped",
     detached: !viaSetsid,
@@ -61,7 +104,7 @@ function spawnChild(request: SpawnRequest): ChildHandle {
   } finally {
     if (saved !== null) process.umask(saved);
   }
-  return new DenoChild(child);
+  return new DenoChild(child, request.stdinFd === undefined);
 }
 
 /**
@@ -112,12 +155,12 @@ class DenoChild implements ChildHandle {
   #stdin: WritableStreamDefaultWriter<Uint8Array> | null;
   #exited = false;
 
-  constructor(child: Deno.ChildProcess) {
+  constructor(child: Deno.ChildProcess, stdinPiped: boolean) {
     this.#child = child;
     this.pid = child.pid;
     this.stdout = child.stdout;
     this.stderr = child.stderr;
-    this.#stdin = child.stdin.getWriter();
+    this.#stdin = stdinPiped ? child.stdin.getWriter() : null;
     this.status = child.status.then(async (s) => {
       this.#exited = true;
       await this.#closeStdin();

@@ -1,4 +1,4 @@
-/** The soft and hard limits of open files and processes, read from /proc/self/limits. */
+/** The soft and hard limits of open files and processes: read from /proc/self/limits, set through libc. */
 
 /** A resource limit pair; null means unlimited. */
 export interface Limit {
@@ -48,5 +48,27 @@ export function readLimits(): ProcessLimits {
     return parseLimits(Deno.readTextFileSync("/proc/self/limits"));
   } catch {
     return parseLimits("");
+  }
+}
+
+/** The RLIMIT_* numbers of Linux (the same on x86_64 and aarch64). */
+const RESOURCE = { NOFILE: 7, NPROC: 6 } as const;
+const INFINITY = 0xffff_ffff_ffff_ffffn;
+
+/**
+ * setrlimit(2) through libc (Deno has no binding): sets the soft and hard limit (null: unlimited).
+ * Throws when the OS refuses (a hard limit raised without CAP_SYS_RESOURCE).
+ */
+export function setLimit(resource: keyof typeof RESOURCE, soft: number, hard: number | null): void {
+  const libc = Deno.dlopen("libc.so.6", {
+    setrlimit: { parameters: ["i32", "buffer"], result: "i32" },
+  });
+  try {
+    const pair = new BigUint64Array([BigInt(soft), hard === null ? INFINITY : BigInt(hard)]);
+    if (libc.symbols.setrlimit(RESOURCE[resource], pair) !== 0) {
+      throw new Error(`setrlimit RLIMIT_${resource} (${soft}, ${hard ?? "unlimited"}) refused`);
+    }
+  } finally {
+    libc.close();
   }
 }

@@ -28,6 +28,6 @@ Deno.test("an unknown command names itself and the commands, exit 2", async () =
   assert.equal(await runCli(["deamon"], io), 2);
   assert.equal(
     io.stderr(),
-    'svisor: unknown command "deamon" (commands: daemon, ctl, service, check)\n',
+    'svisor: unknown command "deamon" (commands: daemon, ctl, service, check, install-aliases)\n',
   );
 });

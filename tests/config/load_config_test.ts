@@ -52,6 +52,7 @@ Deno.test("[supervisord] defaults: logfile and pidfile in the cwd, childlogdir t
     environment: {},
     identifier: "supervisor",
     eventStreamHistory: 1000,
+    refuseUnsafeConfig: false,
   });
   assert.deepEqual(c.groups, []);
   assert.equal(c.supervisorctl, null);
@@ -102,6 +103,7 @@ event_stream_history = 50
     environment: { A: "1", B: "2" },
     identifier: "box1",
     eventStreamHistory: 50,
+    refuseUnsafeConfig: false,
   });
 });
 

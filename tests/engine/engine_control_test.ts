@@ -104,6 +104,7 @@ Deno.test("stopProcess: NOT_RUNNING when stopped; waits, logging 'waiting for' e
     "WARN killing 'web' (4242) with SIGKILL",
     "DEBG killing web (pid 4242) with signal SIGKILL",
     "WARN stopped: web (terminated by SIGKILL)",
+    "DEBG received SIGCHLD indicating a child quit",
   ]);
   assert.equal(w.clock.pending, 0);
 });

@@ -108,15 +108,20 @@ export class TempDaemon implements AsyncDisposable {
       env?: Record<string, string>;
       /** A command the daemon runs under (e.g. `unshare --pid --fork`); its pid is `pid`. */
       wrap?: string[];
+      /** `[supervisord] logfile=` instead of svisor.log in the dir (e.g. `syslog`). */
+      logfile?: string;
       /** Prepares the temp dir before the daemon starts (directories the config names). */
       beforeStart?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
     await options.beforeStart?.(dir);
-    const head = options.whole === true
+    let head = options.whole === true
       ? ""
       : daemonHeader(dir, options.header ?? "", options.sockAuth ?? "");
+    if (options.logfile !== undefined) {
+      head = head.replace(`logfile=${dir}/svisor.log`, `logfile=${options.logfile}`);
+    }
     const text = (head + body).replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
     const [file, ...prefix] = [...(options.wrap ?? []), ...svisorArgv()];

@@ -100,3 +100,25 @@ function hasSetsid(): boolean {
     return false;
   }
 }
+
+Deno.test("argv[0] is the word as written on both ways of spawning, and the child leads its session", async () => {
+  // With PATH the word goes through setsid(1)'s execvp; without, through node:child_process.
+  for (const [env, file] of [[ENV, "/usr/bin/sh"], [{}, "/bin/sh"]] as const) {
+    const child = denoSpawner().spawn({
+      file,
+      args: ["-c", 'echo "$0"; read line'],
+      argv0: "sh",
+      env,
+      redirectStderr: false,
+    });
+    const reader = child.stdout.getReader();
+    assert.equal(new TextDecoder().decode((await reader.read()).value), "sh\n");
+    const stat = Deno.readTextFileSync(`/proc/${child.pid}/stat`);
+    const [, , pgid, sid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    assert.deepEqual([Number(pgid), Number(sid)], [child.pid, child.pid]);
+    await child.writeStdin(new TextEncoder().encode("\n"));
+    assert.deepEqual(await child.status, { code: 0, signal: null });
+    while (!(await reader.read()).done);
+    await child.stderr!.cancel();
+  }
+});
