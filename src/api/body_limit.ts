@@ -1,5 +1,14 @@
 /** Reads a request body with an upper bound, so no client can make the daemon buffer without limit. */
 
+/** The client's body stream failed mid-way (a reset, or it went away): a bad request, not a bug. */
+export class BodyBrokenError extends Error {
+  override name = "BodyBrokenError";
+  /** The error with its one message. */
+  constructor() {
+    super("the request body ended abruptly");
+  }
+}
+
 /** The default largest request body: 2 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -20,30 +29,55 @@ export type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: true 
  * ```
  */
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BodyRead> {
+  const parts: string[] = [];
+  const read = await streamBoundedBody(request, maxBytes, (text) => void parts.push(text));
+  if (read === "broken") throw new BodyBrokenError();
+  return read === "tooLarge" ? { ok: false, tooLarge: true } : { ok: true, text: parts.join("") };
+}
+
+/**
+ * Reads the body as UTF-8 text handed to `sink` piece by piece as it arrives, stopping at
+ * `maxBytes` ("tooLarge", the rest unread); "broken" when the client's stream failed (it reset or
+ * went away mid-body). When `sink` throws (a parser refusing the text) the rest is not read either
+ * and the error is thrown.
+ */
+export async function streamBoundedBody(
+  request: Request,
+  maxBytes: number,
+  sink: (text: string) => void,
+): Promise<"ok" | "tooLarge" | "broken"> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
-    return { ok: false, tooLarge: true };
+    await request.body?.cancel().catch(() => {}); // nothing more is wanted from this body
+    return "tooLarge";
   }
-  if (request.body === null) return { ok: true, text: "" };
+  if (request.body === null) return "ok";
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, tooLarge: true };
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        return "broken"; // the caller answers 400; the client is most likely gone
+      }
+      const { done, value } = next;
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {}); // nothing more is wanted from this body
+        return "tooLarge";
+      }
+      const text = decoder.decode(value, { stream: true });
+      if (text !== "") sink(text);
     }
-    chunks.push(value);
+    const rest = decoder.decode();
+    if (rest !== "") sink(rest);
+    return "ok";
+  } catch (e) {
+    await reader.cancel().catch(() => {}); // the sink refused the text: the rest is not wanted
+    throw e;
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return { ok: true, text: new TextDecoder().decode(all) };
 }

@@ -2,7 +2,7 @@
 
 import type { Context } from "hono";
 import { SvisorError } from "../core/errors.ts";
-import { readBoundedBody } from "./body_limit.ts";
+import { BodyBrokenError, readBoundedBody } from "./body_limit.ts";
 import { httpStatusOf, wireFault } from "./fault_map.ts";
 
 /** What every JSON handler gets besides the request. */
@@ -26,6 +26,7 @@ export function jsonError(
 /** The JSON error for a thrown value: a fault with its status, else 500 (reported to onWarning). */
 export function errorResponse(e: unknown, env: JsonEnv, where: string): Response {
   if (e instanceof BadRequest) return jsonError(e.status, e.code, null, e.message);
+  if (e instanceof BodyBrokenError) return jsonError(400, "BAD_REQUEST", null, e.message);
   const f = wireFault(e);
   if (f !== null) return jsonError(httpStatusOf(f.name), f.name, f.number, f.text);
   const text = e instanceof Error ? e.message : String(e);

@@ -62,12 +62,9 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
-  const servers = await openHttpServers(
-    config,
-    service,
-    (level, m) => early.push([level, m]),
-    runAs,
-  );
+  // The servers' lines wait in `early` until the activity log is open, then go straight to it.
+  let serverLog = (level: LogLevel, m: string): void => void early.push([level, m]);
+  const servers = await openHttpServers(config, service, (level, m) => serverLog(level, m), runAs);
   let log: ActivityLogFile | null = null;
   try {
     const uidNote = dropPrivileges(settings.user, users);
@@ -93,7 +90,9 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       );
     }
     if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
-    for (const [level, m] of early) log.log(level, m);
+    for (const [level, m] of early.splice(0)) log.log(level, m);
+    const opened = log;
+    serverLog = (level, m) => opened.log(level, m);
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
