@@ -8,8 +8,14 @@ import { createApp } from "../api/create_app.ts";
 import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
-import { AddressInUseError, type HttpListener, serveHttp } from "../sys/http_listener.ts";
+import {
+  AddressInUseError,
+  type HttpListener,
+  NotASocketError,
+  serveHttp,
+} from "../sys/http_listener.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
+import { removeStaleRelayDirs } from "../sys/relay_dirs.ts";
 import { StartupError } from "./startup_error.ts";
 
 /** The open servers. */
@@ -31,6 +37,9 @@ export async function openHttpServers(
   log: (level: LogLevel, message: string) => void,
   runAs: { uid: number; gid: number } | null = null,
 ): Promise<HttpServers> {
+  for (const path of await removeStaleRelayDirs()) {
+    log("INFO", `removed ${path}, left by a daemon that did not exit cleanly`);
+  }
   const listeners: HttpListener[] = [];
   const closeAll = async () => {
     for (const l of listeners.splice(0)) await l.close();
@@ -62,6 +71,11 @@ export async function openHttpServers(
     await closeAll();
     if (e instanceof AddressInUseError || e instanceof Deno.errors.AddrInUse) {
       throw new StartupError(IN_USE);
+    }
+    if (e instanceof NotASocketError) {
+      throw new StartupError(
+        `[unix_http_server] file: ${e.message}; remove it or configure another path`,
+      );
     }
     if (e instanceof StartupError) throw e;
     throw new StartupError(
