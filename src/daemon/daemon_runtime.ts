@@ -10,6 +10,7 @@ import type { Config, DaemonConfig } from "../config/model.ts";
 import { SvisorError } from "../core/errors.ts";
 import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
+import { Pacer } from "../engine/pacer.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -141,8 +142,10 @@ function buildEngine(
   log.onLine = (line) => {
     if (bus.wants("MAIN_LOG_LINE")) bus.publish({ type: "MAIN_LOG_LINE", line });
   };
+  const clock = systemClock();
   return createEngine(config, {
-    clock: systemClock(),
+    clock,
+    pacer: new Pacer(clock),
     spawner: denoSpawner(),
     probe: denoFileProbe(),
     users: denoUserDb(),

@@ -12,6 +12,12 @@ import type {
 } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
 
+/** Runs process work (reaps, autostarts) on a later turn, yielding to I/O (see pacer.ts). */
+export interface TaskPacer {
+  /** Queues a task. */
+  run(task: () => void): void;
+}
+
 /** The main log as the engine reads and clears it. */
 export interface MainLogHandle {
   /** The main log file, or null when there is none (syslog, or no file). */
@@ -58,4 +64,6 @@ export interface EngineDeps {
   random?: () => number;
   /** svisor's version (getSvisorVersion). */
   version?: string;
+  /** Paces reaps and autostarts so the control plane is served between them; default: at once. */
+  pacer?: TaskPacer;
 }

@@ -310,8 +310,13 @@ export class ProcessSlot {
     const grace = new Promise<void>((r) => (timer = this.#deps.clock.setTimer(DRAIN_MS, r)));
     await Promise.race([drained, grace]);
     if (timer !== null) this.#deps.clock.clearTimer(timer);
-    if (this.#child === child) this.#child = null;
-    this.dispatch({ type: "exited", status });
+    const exited = () => {
+      if (this.#child === child) this.#child = null;
+      this.dispatch({ type: "exited", status });
+    };
+    // In a crash storm each exit restarts its child at once: paced, so requests get served.
+    if (this.#deps.pacer === undefined) exited();
+    else this.#deps.pacer.run(exited);
   }
 }
 
