@@ -77,7 +77,24 @@ export async function streamBoundedBody(
     if (rest !== "") sink(rest);
     return "ok";
   } catch (e) {
-    await reader.cancel().catch(() => {}); // the sink refused the text: the rest is not wanted
+    // The sink refused the text: the rest is read and dropped (up to the bound, in constant
+    // memory), so the HTTP server finishes the request and can close the connection; a client
+    // that sends its whole body before it reads would otherwise wait on a full socket for ever.
+    await drain(reader, maxBytes - size);
     throw e;
+  }
+}
+
+/** Reads and drops up to `budget` more bytes, then cancels whatever is left. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number) {
+  try {
+    for (let left = budget; left >= 0;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // the client went away: nothing left to drain
   }
 }

@@ -13,6 +13,12 @@ import { streamBoundedBody } from "./body_limit.ts";
 import { errorPage } from "./error_page.ts";
 import { dispatchRpc } from "./rpc_dispatch.ts";
 
+/**
+ * Refusals may leave the rest of the body unread: the connection is closed after the answer, so
+ * the server neither waits for nor reads what the client still sends.
+ */
+const UNREAD = { Connection: "close" };
+
 /** What the /RPC2 route needs. */
 export interface RpcRouteOptions {
   /** The control surface. */
@@ -34,11 +40,11 @@ export function mountRpcRoute(app: Hono, options: RpcRouteOptions): void {
     let decoded: XmlRpcCall;
     try {
       const read = await streamBoundedBody(request, options.maxBodyBytes, (t) => reader.write(t));
-      if (read === "tooLarge") return errorPage(413);
-      if (read === "broken") return errorPage(400);
+      if (read === "tooLarge") return errorPage(413, UNREAD);
+      if (read === "broken") return errorPage(400, UNREAD);
       decoded = reader.methodCall();
     } catch (e) {
-      if (e instanceof XmlRpcParseError) return errorPage(400);
+      if (e instanceof XmlRpcParseError) return errorPage(400, UNREAD);
       throw e;
     }
     try {

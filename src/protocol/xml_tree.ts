@@ -40,7 +40,7 @@ export interface XmlTreeLimits {
  * ```
  */
 export class XmlTreeReader {
-  readonly #parser = new SaxesParser({ position: true });
+  readonly #parser = new SaxesParser({ position: false });
   readonly #top: XmlNode[] = [];
   readonly #stack: XmlNode[][] = [];
   #elements = 0;
@@ -93,14 +93,13 @@ export class XmlTreeReader {
     } catch (e) {
       this.#failed = e instanceof XmlLimitOrSyntaxError
         ? e
-        : new XmlLimitOrSyntaxError(located(e instanceof Error ? e.message : String(e)));
+        : new XmlLimitOrSyntaxError(tidy(e instanceof Error ? e.message : String(e)));
       throw this.#failed;
     }
   }
 }
 
-/** saxes's `1:19: XML declaration is incomplete.` as `line 1, column 19: XML declaration is incomplete`. */
-function located(message: string): string {
-  const m = /^(\d+):(\d+): (.*?)\.?$/s.exec(message);
-  return m === null ? message : `line ${m[1]}, column ${m[2]}: ${m[3]}`;
+/** saxes's message without its final period (`XML declaration is incomplete`). */
+function tidy(message: string): string {
+  return message.replace(/\.$/, "");
 }

@@ -45,8 +45,8 @@ export class XmlRpcParseError extends Error {
 /** The deepest nesting of elements a document may have. */
 export const MAX_XML_DEPTH = 64;
 
-/** The most elements a method call may have (a multicall of a few thousand calls fits). */
-export const MAX_XML_ELEMENTS = 50_000;
+/** The most elements a method call may have (a multicall of several hundred calls fits). */
+export const MAX_XML_ELEMENTS = 10_000;
 
 /** The most elements a method response may have (the info of some 100,000 processes). */
 export const MAX_RESPONSE_ELEMENTS = 5_000_000;

@@ -201,6 +201,9 @@ export async function serveHttp(
   }
 }
 
+/** How long the HTTP server may take to finish its responses when the listener closes. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 function served(
   server: Deno.HttpServer,
   guard: ConnectionGuard,
@@ -214,8 +217,17 @@ function served(
     closed ??= (async () => {
       await guard.stopAccepting();
       closing.abort(); // streams end, so the server's shutdown can finish the responses
-      await server.shutdown();
+      // A connection stuck mid-request (a client that stopped sending its body) would hold the
+      // server's shutdown for ever: after a grace the guard cuts every connection.
+      const shutdown = server.shutdown();
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        shutdown,
+        new Promise((r) => (grace = setTimeout(r, SHUTDOWN_GRACE_MS))),
+      ]);
+      clearTimeout(grace);
       await guard.close();
+      await shutdown;
       if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
       await Deno.remove(privateDir, { recursive: true }).catch(() => {});
     })();

@@ -107,8 +107,8 @@ Deno.test("hostile or broken documents are refused with a reason", () => {
       `<!DOCTYPE x [<!ENTITY e "boom">]><methodCall><methodName>&e;</methodName></methodCall>`,
       /DTD/,
     ],
-    ["<methodCall><methodName>a.b</methodName>", /line 1/],
-    ["<methodCall><methodName>a.b</methodName></methodcall>", /line 1/],
+    ["<methodCall><methodName>a.b</methodName>", /unclosed tag: methodCall/],
+    ["<methodCall><methodName>a.b</methodName></methodcall>", /unexpected close tag/],
     ["<other/>", /not a methodCall/],
     [
       "<methodCall><methodName>a.b</methodName><params><param><value><int>x</int></value></param></params></methodCall>",
@@ -120,11 +120,11 @@ Deno.test("hostile or broken documents are refused with a reason", () => {
     ],
     [
       "<methodCall><methodName>&bogus;</methodName></methodCall>",
-      /line 1, column \d+: undefined entity/,
+      /undefined entity/,
     ],
     [
       "<?xml version='1.0?><methodCall><methodName>a.b</methodName></methodCall>",
-      /line 1, column \d+: XML declaration is incomplete/,
+      /XML declaration is incomplete/,
     ],
   ];
   for (const [xml, reason] of cases) {
