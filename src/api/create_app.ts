@@ -3,13 +3,15 @@
  * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
  */
 
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
 import { errorPage } from "./error_page.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
-import { type JsonEnv, jsonError } from "./json_kit.ts";
+import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
@@ -25,10 +27,15 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
+  /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
+  version?: string;
 }
 
 /** The prefix of the JSON API. */
 export const API_PREFIX = "/api/v1";
+
+/** Where, under API_PREFIX, the OpenAPI document of the JSON API is served. */
+export const OPENAPI_PATH = "/openapi.json";
 
 /** Builds the app; serve it with `app.fetch` (see sys/http_listener.ts) or test it with `app.request`. */
 export function createApp(options: AppOptions): Hono {
@@ -36,15 +43,17 @@ export function createApp(options: AppOptions): Hono {
   const env: JsonEnv = {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onWarning: options.onWarning ?? (() => {}),
+    version: options.version ?? VERSION,
   };
   const auth = options.auth ?? null;
   if (auth !== null) {
     app.use("*", async (c, next) => {
       if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
+      // The answer is 401 either way: a body that fails to cancel has nothing left to free.
       await c.req.raw.body?.cancel().catch(() => {});
       const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
       if (isApiPath(c.req.path)) {
-        const r = jsonError(401, "UNAUTHORIZED", null, "authentication required");
+        const r = jsonError(401, "UNAUTHORIZED", "authentication required");
         r.headers.set("WWW-Authenticate", AUTH_CHALLENGE);
         return r;
       }
@@ -53,21 +62,32 @@ export function createApp(options: AppOptions): Hono {
   }
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
-  const api = new Hono();
-  mountAdminRoutes(api, options.service, env);
-  mountProcessRoutes(api, options.service, env);
-  mountLogRoutes(api, options.service, env);
+  const api = new OpenAPIHono({
+    defaultHook: (result) => result.success ? undefined : validationError(result),
+  });
+  api.onError((e, c) => errorResponse(e, env, `${c.req.method} ${c.req.path}`));
+  api.use("*", jsonBodies(env));
+  mountAdminRoutes(api, options.service, env.version);
+  mountProcessRoutes(api, options.service);
+  mountLogRoutes(api, options.service);
+  api.doc(OPENAPI_PATH, {
+    openapi: "3.0.3",
+    info: {
+      title: "svisor JSON API",
+      version: env.version,
+      description: "Control of svisor's daemon; the same service as supervisor's XML-RPC at /RPC2.",
+    },
+    servers: [{ url: API_PREFIX }],
+  });
   app.route(API_PREFIX, api);
   app.notFound((c) =>
     isApiPath(c.req.path)
-      ? jsonError(404, "NOT_FOUND", null, `no route ${c.req.method} ${c.req.path}`)
+      ? jsonError(404, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`)
       : errorPage(404)
   );
   app.onError((e, c) => {
     env.onWarning(`${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`);
-    return isApiPath(c.req.path)
-      ? jsonError(500, "INTERNAL", null, "internal error")
-      : errorPage(500);
+    return isApiPath(c.req.path) ? jsonError(500, "INTERNAL", "internal error") : errorPage(500);
   });
   return app;
 }

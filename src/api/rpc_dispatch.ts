@@ -5,8 +5,8 @@
 
 import { SvisorError } from "../core/errors.ts";
 import type { ControlService } from "../protocol/control_service.ts";
+import { faultNumber, faultString } from "../protocol/faults.ts";
 import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
-import { wireFault } from "./fault_map.ts";
 import {
   type ParamKind,
   type RpcArgs,
@@ -57,9 +57,12 @@ export async function dispatchRpc(
   try {
     return { ok: true, value: await call(service, method, params, ctx, true) };
   } catch (e) {
-    const f = wireFault(e);
-    if (f === null) throw e;
-    return { ok: false, faultCode: f.number, faultString: f.text };
+    if (!(e instanceof SvisorError)) throw e;
+    return {
+      ok: false,
+      faultCode: faultNumber(e.code),
+      faultString: faultString(e.code, e.message),
+    };
   }
 }
 
@@ -106,9 +109,8 @@ async function multicall(
     try {
       results.push(await oneOfMany(service, c, ctx));
     } catch (e) {
-      const f = wireFault(e);
-      if (f === null) throw e;
-      results.push({ faultCode: f.number, faultString: f.text });
+      if (!(e instanceof SvisorError)) throw e;
+      results.push({ faultCode: faultNumber(e.code), faultString: faultString(e.code, e.message) });
     }
   }
   return results;

@@ -6,15 +6,17 @@
 
 import { SvisorError } from "../core/errors.ts";
 import type { ControlService } from "../protocol/control_service.ts";
-import type { Channel } from "../protocol/types.ts";
-import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
+import { groupOfNamespec } from "../protocol/namespec.ts";
 import {
   configInfoValue,
+  daemonStateValue,
   diffValue,
   processInfoValue,
   resultsValue,
   tailValue,
-} from "./rpc_values.ts";
+} from "../protocol/rpc_values.ts";
+import type { Channel } from "../protocol/types.ts";
+import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
 
 /**
  * How a parameter is checked and converted: `string`, `int` (an integer), `wait` (any value, taken
@@ -52,12 +54,10 @@ const wait = (args: RpcArgs, i: number, ctx: RpcContext) => ({
   signal: ctx.signal,
 });
 
-/** The group of a `g:*` or `g:` namespec, else null (a process name). */
-export function groupOfNamespec(name: string): string | null {
-  const colon = name.indexOf(":");
-  if (colon < 0) return null;
-  const rest = name.slice(colon + 1);
-  return rest === "" || rest === "*" ? name.slice(0, colon) : null;
+/** supervisor's `true` for methods that succeed or fault. */
+async function done(action: Promise<unknown>): Promise<true> {
+  await action;
+  return true;
 }
 
 function readLogMethod(help: string): RpcMethod {
@@ -91,7 +91,7 @@ const clearProcessLogs: RpcMethod = {
   signature: ["boolean", "string"],
   help: "Clear the stdout and stderr logs of a process and reopen them",
   params: ["string"],
-  call: async (svc, a) => await svc.clearProcessLogs(s(a, 0)),
+  call: (svc, a) => done(svc.clearProcessLogs(s(a, 0))),
 };
 
 const getAPIVersion: RpcMethod = {
@@ -121,10 +121,7 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     signature: ["struct"],
     help: "Return the current state of supervisord as a struct {statecode, statename}",
     params: [],
-    call: async (svc) => {
-      const st = await svc.getState();
-      return { statecode: st.statecode, statename: st.statename };
-    },
+    call: async (svc) => daemonStateValue(await svc.getState()),
   }],
   ["supervisor.getPID", {
     signature: ["int"],
@@ -138,19 +135,19 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     signature: ["boolean"],
     help: "Clear the main log",
     params: [],
-    call: async (svc) => await svc.clearLog(),
+    call: (svc) => done(svc.clearLog()),
   }],
   ["supervisor.shutdown", {
     signature: ["boolean"],
     help: "Shut down the supervisor process",
     params: [],
-    call: async (svc) => await svc.shutdown(),
+    call: (svc) => done(svc.shutdown()),
   }],
   ["supervisor.restart", {
     signature: ["boolean"],
     help: "Restart the supervisor process",
     params: [],
-    call: async (svc) => await svc.restart(),
+    call: (svc) => done(svc.restart()),
   }],
   ["supervisor.reloadConfig", {
     signature: ["array"],
@@ -162,13 +159,13 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     signature: ["boolean", "string"],
     help: "Update the config of a running process group from the config file",
     params: ["string"],
-    call: async (svc, a) => await svc.addProcessGroup(s(a, 0)),
+    call: (svc, a) => done(svc.addProcessGroup(s(a, 0))),
   }],
   ["supervisor.removeProcessGroup", {
     signature: ["boolean", "string"],
     help: "Remove a stopped process group from the active configuration",
     params: ["string"],
-    call: async (svc, a) => await svc.removeProcessGroup(s(a, 0)),
+    call: (svc, a) => done(svc.removeProcessGroup(s(a, 0))),
   }],
   ["supervisor.startProcess", {
     signature: ["boolean", "string", "boolean"],
@@ -178,7 +175,7 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     call: async (svc, a, ctx) => {
       const group = groupOfNamespec(s(a, 0));
       if (group !== null) return resultsValue(await svc.startProcessGroup(group, wait(a, 1, ctx)));
-      return await svc.startProcess(s(a, 0), wait(a, 1, ctx));
+      return await done(svc.startProcess(s(a, 0), wait(a, 1, ctx)));
     },
   }],
   ["supervisor.startProcessGroup", {
@@ -204,7 +201,7 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     call: async (svc, a, ctx) => {
       const group = groupOfNamespec(s(a, 0));
       if (group !== null) return resultsValue(await svc.stopProcessGroup(group, wait(a, 1, ctx)));
-      return await svc.stopProcess(s(a, 0), wait(a, 1, ctx));
+      return await done(svc.stopProcess(s(a, 0), wait(a, 1, ctx)));
     },
   }],
   ["supervisor.stopProcessGroup", {
@@ -228,7 +225,7 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     call: async (svc, a) => {
       const group = groupOfNamespec(s(a, 0));
       if (group !== null) return resultsValue(await svc.signalProcessGroup(group, s(a, 1)));
-      return await svc.signalProcess(s(a, 0), s(a, 1));
+      return await done(svc.signalProcess(s(a, 0), s(a, 1)));
     },
   }],
   ["supervisor.signalProcessGroup", {
@@ -265,13 +262,13 @@ export const SUPERVISOR_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string
     signature: ["boolean", "string", "string"],
     help: "Send a string of chars to the stdin of the process name",
     params: ["string", "any"],
-    call: async (svc, a) => await svc.sendProcessStdin(s(a, 0), stdinText(a[1])),
+    call: (svc, a) => done(svc.sendProcessStdin(s(a, 0), stdinText(a[1]))),
   }],
   ["supervisor.sendRemoteCommEvent", {
     signature: ["boolean", "string", "string"],
     help: "Send an event that will be received by event listener subprocesses",
     params: ["string", "string"],
-    call: async (svc, a) => await svc.sendRemoteCommEvent(s(a, 0), s(a, 1)),
+    call: (svc, a) => done(svc.sendRemoteCommEvent(s(a, 0), s(a, 1))),
   }],
   ["supervisor.readProcessStdoutLog", readProcessLogMethod("stdout")],
   ["supervisor.readProcessLog", readProcessLogMethod("stdout")],

@@ -1,7 +1,7 @@
 /** `svisor check`: loads a config without starting anything, prints a summary or every error. */
 
 import { parseArgs } from "node:util";
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../core/io.ts";
 import { type ConfigLocation, formatLocated } from "../core/errors.ts";
 import { findConfigFile, noConfigFileMessage } from "../config/config_search.ts";
 import { formatSummary } from "../config/config_summary.ts";

@@ -1,7 +1,7 @@
 /** The subcommand table: `svisor daemon | ctl | check | help | version`. */
 
-import type { Io, Subcommand } from "./io.ts";
-import { VERSION } from "./version.ts";
+import type { Io, Subcommand } from "../core/io.ts";
+import { VERSION } from "../core/version.ts";
 
 /** One entry of the table: a summary for help, and a loader so a subcommand's code loads lazily. */
 interface Entry {

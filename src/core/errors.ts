@@ -1,32 +1,31 @@
 /** Typed errors with stable codes, translated to HTTP statuses, XML-RPC faults and exit codes at each edge. */
 
 /**
- * Stable fault codes, named after supervisor's XML-RPC faults (§5.2 of the reference) plus a few of
- * svisor's own (CONFIG, USAGE, IO).
+ * supervisor's XML-RPC fault names (§5.2 of the reference); their wire numbers live in
+ * protocol/faults.ts. SUCCESS is the status of a bulk result that did not fail.
  */
-export const FAULTS = {
-  UNKNOWN_METHOD: 1,
-  INCORRECT_PARAMETERS: 2,
-  BAD_ARGUMENTS: 3,
-  SIGNATURE_UNSUPPORTED: 4,
-  SHUTDOWN_STATE: 6,
-  BAD_NAME: 10,
-  BAD_SIGNAL: 11,
-  NO_FILE: 20,
-  NOT_EXECUTABLE: 21,
-  FAILED: 30,
-  ABNORMAL_TERMINATION: 40,
-  SPAWN_ERROR: 50,
-  ALREADY_STARTED: 60,
-  NOT_RUNNING: 70,
-  SUCCESS: 80,
-  ALREADY_ADDED: 90,
-  STILL_RUNNING: 91,
-  CANT_REREAD: 92,
-} as const;
+export type SupervisorFault =
+  | "UNKNOWN_METHOD"
+  | "INCORRECT_PARAMETERS"
+  | "BAD_ARGUMENTS"
+  | "SIGNATURE_UNSUPPORTED"
+  | "SHUTDOWN_STATE"
+  | "BAD_NAME"
+  | "BAD_SIGNAL"
+  | "NO_FILE"
+  | "NOT_EXECUTABLE"
+  | "FAILED"
+  | "ABNORMAL_TERMINATION"
+  | "SPAWN_ERROR"
+  | "ALREADY_STARTED"
+  | "NOT_RUNNING"
+  | "SUCCESS"
+  | "ALREADY_ADDED"
+  | "STILL_RUNNING"
+  | "CANT_REREAD";
 
 /** A fault name of supervisor's, or one of svisor's own codes that never cross the wire as XML-RPC. */
-export type FaultCode = keyof typeof FAULTS | "CONFIG" | "USAGE" | "IO";
+export type FaultCode = SupervisorFault | "CONFIG" | "USAGE" | "IO";
 
 /** An error with a stable code; `message` is the one-line text a user sees. */
 export class SvisorError extends Error {

@@ -4,59 +4,22 @@
  * every action shares.
  */
 
-import type { Io } from "../cli/io.ts";
 import { didYouMean } from "../config/did_you_mean.ts";
-import { SvisorError } from "../core/errors.ts";
+import { type FaultCode, SvisorError } from "../core/errors.ts";
+import type { Io } from "../core/io.ts";
 import type { ControlService } from "../protocol/control_service.ts";
+import { faultRepr } from "../protocol/faults.ts";
+import { API_VERSION } from "../protocol/versions.ts";
 import { ACTIONS } from "./action_table.ts";
-import { AuthRequired, faultNumber, RemoteFault, ServerUnreachable } from "./ctl_errors.ts";
+import {
+  type CtlConnection,
+  type CtlContext,
+  type CtlSettings,
+  EXIT,
+  type LineInput,
+} from "./ctl_context.ts";
+import { AuthRequired, ServerUnreachable } from "./ctl_errors.ts";
 import type { InterruptStack } from "./interrupts.ts";
-
-/** supervisorctl's exit statuses (LSB init codes). */
-export const EXIT = {
-  SUCCESS: 0,
-  GENERIC: 1,
-  INVALID_ARGS: 2,
-  UNIMPLEMENTED_FEATURE: 3,
-  INSUFFICIENT_PRIVILEGES: 4,
-  NOT_INSTALLED: 5,
-  NOT_RUNNING: 7,
-} as const;
-
-/** What ctl was told on its command line and in `[supervisorctl]`. */
-export interface CtlSettings {
-  /** `unix:///path` or `http://host:port`. */
-  serverurl: string;
-  /** Basic-auth user, or null. */
-  username: string | null;
-  /** Basic-auth password, or null. */
-  password: string | null;
-  /** The shell prompt without `> `. */
-  prompt: string;
-  /** The history file of the shell, or null. */
-  historyFile: string | null;
-  /** Interactive: reload and shutdown ask first, a 401 asks for credentials. */
-  interactive: boolean;
-  /** `--json`: machine-readable output where an action supports it. */
-  json: boolean;
-}
-
-/** A live connection to a daemon. */
-export interface CtlConnection {
-  /** The control surface. */
-  service: ControlService;
-  /** Closes the connection. */
-  close(): void;
-}
-
-/** Reads one line from the user. */
-export interface LineInput {
-  /** The line without its newline, or null at end of input; throws Interrupted on Ctrl-C. */
-  readLine(
-    prompt: string,
-    options?: { secret?: boolean; signal?: AbortSignal },
-  ): Promise<string | null>;
-}
 
 /** What the controller needs from its surroundings. */
 export interface ControllerDeps {
@@ -70,8 +33,15 @@ export interface ControllerDeps {
   interrupts: InterruptStack;
 }
 
+/** The faults after which supervisorctl exits 7 (NOT_RUNNING): the process did not come up or is down. */
+const NOT_RUNNING_FAULTS: ReadonlySet<FaultCode> = new Set([
+  "SPAWN_ERROR",
+  "ABNORMAL_TERMINATION",
+  "NOT_RUNNING",
+]);
+
 /** The state of one ctl run: settings, connection, exit status. */
-export class Controller {
+export class Controller implements CtlContext {
   /** Current settings (`open` changes the URL; a 401 in the shell changes the credentials). */
   readonly settings: CtlSettings;
   /** The sticky exit status: the last one set wins. */
@@ -141,11 +111,9 @@ export class Controller {
   }
 
   /** supervisorctl's `set_exitstatus_from_xmlrpc_fault`: SUCCESS and `ignored` change nothing. */
-  setExitFromFault(status: number, ignored?: number): void {
-    if (status === 80 || status === ignored) return;
-    this.exitStatus = status === 50 || status === 40 || status === 70
-      ? EXIT.NOT_RUNNING
-      : EXIT.GENERIC;
+  setExitFromFault(status: FaultCode, ignored?: FaultCode): void {
+    if (status === "SUCCESS" || status === ignored) return;
+    this.exitStatus = NOT_RUNNING_FAULTS.has(status) ? EXIT.NOT_RUNNING : EXIT.GENERIC;
   }
 
   /** Checks the daemon answers with API 3.0; prints why not and returns false otherwise. */
@@ -171,7 +139,7 @@ export class Controller {
       if (!(e instanceof AuthRequired)) this.exitStatus = EXIT.GENERIC;
       throw e;
     }
-    if (api !== "3.0") {
+    if (api !== API_VERSION) {
       this.output(
         "Sorry, this version of supervisorctl expects to talk to a server with API version 3.0, " +
           `but the remote version is ${api}.`,
@@ -231,19 +199,8 @@ export class Controller {
     }
     this.exitStatus = EXIT.GENERIC;
     if (e instanceof ServerUnreachable) this.output(e.message);
-    else if (e instanceof SvisorError) this.output(`error: ${faultText(e)}`);
+    else if (e instanceof SvisorError) this.output(`error: ${faultRepr(e)}`);
     else this.output(`error: ${e instanceof Error ? e.message : String(e)}`);
     return false;
   }
-}
-
-/** A fault as Python prints it: `<Fault 6: 'SHUTDOWN_STATE'>`. */
-export function faultText(e: SvisorError): string {
-  const n = e instanceof RemoteFault ? e.faultCode : faultNumber(e.code);
-  return `<Fault ${n}: '${e.message}'>`;
-}
-
-/** The wire number of a thrown fault (for set_exitstatus_from_xmlrpc_fault and result texts). */
-export function faultOf(e: SvisorError): number {
-  return e instanceof RemoteFault ? e.faultCode : faultNumber(e.code);
 }

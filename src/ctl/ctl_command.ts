@@ -1,6 +1,6 @@
 /** `svisor ctl`: runCtl with this machine's connection, SIGINT, files and terminal. */
 
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../core/io.ts";
 import { denoConfigFs } from "../sys/config_fs.ts";
 import { sigintSource } from "./interrupts.ts";
 import { connectRemote } from "./remote_control_service.ts";

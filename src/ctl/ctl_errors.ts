@@ -1,6 +1,4 @@
-/** The failures ctl tells apart: an unreachable server, a server asking for credentials, a remote fault. */
-
-import { type FaultCode, FAULTS, SvisorError } from "../core/errors.ts";
+/** The transport failures ctl tells apart: an unreachable server, a server asking for credentials (faults are protocol/faults.ts's RemoteFault). */
 
 /** The server could not be reached; `code` is the errno name (ENOENT, ECONNREFUSED, ...). */
 export class ServerUnreachable extends Error {
@@ -32,25 +30,4 @@ export class AuthRequired extends Error {
     super("Server requires authentication");
     this.name = "AuthRequired";
   }
-}
-
-const NAMES = new Map<number, keyof typeof FAULTS>(
-  Object.entries(FAULTS).map(([name, n]) => [n, name as keyof typeof FAULTS]),
-);
-
-/** An XML-RPC fault from the server: a SvisorError with the wire number and string kept. */
-export class RemoteFault extends SvisorError {
-  /** The fault number on the wire. */
-  readonly faultCode: number;
-  /** Builds the error from a fault number and string (unknown numbers get the code FAILED). */
-  constructor(faultCode: number, faultString: string) {
-    super(NAMES.get(faultCode) ?? "FAILED", faultString);
-    this.name = "RemoteFault";
-    this.faultCode = faultCode;
-  }
-}
-
-/** The wire number of a fault code name (svisor's own codes, which never cross the wire, give 30). */
-export function faultNumber(code: FaultCode): number {
-  return code in FAULTS ? FAULTS[code as keyof typeof FAULTS] : FAULTS.FAILED;
 }

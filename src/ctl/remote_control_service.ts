@@ -5,20 +5,41 @@
  */
 
 import { SvisorError } from "../core/errors.ts";
-import type { ControlService, LogFollow, WaitOptions } from "../protocol/control_service.ts";
+import { updateGroups } from "../engine/update_groups.ts";
+import type {
+  ControlService,
+  LogFollow,
+  UpdateOptions,
+  WaitOptions,
+} from "../protocol/control_service.ts";
+import { RemoteFault } from "../protocol/faults.ts";
+import {
+  decodeBoolean,
+  decodeConfigInfos,
+  decodeDaemonState,
+  decodeDiff,
+  decodeInt,
+  decodeProcessInfo,
+  decodeProcessInfos,
+  decodeResults,
+  decodeString,
+  decodeTail,
+  ProtocolError,
+} from "../protocol/rpc_values.ts";
+import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
-  DaemonStateName,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdateReport,
 } from "../protocol/types.ts";
 import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
 import { HttpClient, HttpConnectError } from "../sys/http_client.ts";
-import type { CtlConnection } from "./controller.ts";
-import { AuthRequired, RemoteFault, ServerUnreachable } from "./ctl_errors.ts";
+import type { CtlConnection } from "./ctl_context.ts";
+import { AuthRequired, ServerUnreachable } from "./ctl_errors.ts";
 
 /** Where and as whom to connect. */
 export interface RemoteOptions {
@@ -150,49 +171,48 @@ export class RemoteControlService implements ControlService {
     if (this.#jsonApi !== false) {
       const state = await this.#getJson("/api/v1/state");
       this.#jsonApi = state !== null;
-      const version = (state as { apiVersion?: unknown } | null)?.apiVersion;
-      if (typeof version === "string") return version;
+      if (state !== null) {
+        const api = typeof state === "object" && "apiVersion" in state ? state.apiVersion : null;
+        return decodeString(api, "GET /api/v1/state: apiVersion");
+      }
     }
-    return String(await this.call("supervisor.getAPIVersion", []));
+    return decodeString(await this.call("supervisor.getAPIVersion", []), "getAPIVersion");
   }
   async getSupervisorVersion(): Promise<string> {
-    return String(await this.call("supervisor.getSupervisorVersion", []));
-  }
-  async getSvisorVersion(): Promise<string> {
-    return String(await this.call("svisor.getVersion", []));
+    return await this.#string("supervisor.getSupervisorVersion");
   }
   async getIdentification(): Promise<string> {
-    return String(await this.call("supervisor.getIdentification", []));
+    return await this.#string("supervisor.getIdentification");
   }
-  async getState(): Promise<{ statecode: number; statename: DaemonStateName }> {
-    return await this.call("supervisor.getState", []) as unknown as {
-      statecode: number;
-      statename: DaemonStateName;
-    };
+  async getState(): Promise<DaemonStateName> {
+    return decodeDaemonState(await this.call("supervisor.getState", []), "getState");
   }
   async getPID(): Promise<number> {
-    return Number(await this.call("supervisor.getPID", []));
+    return decodeInt(await this.call("supervisor.getPID", []), "getPID");
   }
   async readLog(offset: number, length: number): Promise<string> {
-    return String(await this.call("supervisor.readLog", [offset, length]));
+    return await this.#string("supervisor.readLog", [offset, length]);
   }
   async tailLog(offset: number, length: number): Promise<TailResult> {
-    return tailResult(await this.call("supervisor.tailLog", [offset, length]));
+    return decodeTail(await this.call("supervisor.tailLog", [offset, length]), "tailLog");
   }
-  async clearLog(): Promise<boolean> {
-    return Boolean(await this.call("supervisor.clearLog", []));
+  async clearLog(): Promise<void> {
+    await this.#done("supervisor.clearLog");
   }
   followLog(): Promise<LogFollow> {
     return Promise.resolve(this.#follow("/mainlogtail"));
   }
-  async shutdown(): Promise<boolean> {
-    return Boolean(await this.call("supervisor.shutdown", []));
+  async shutdown(): Promise<void> {
+    await this.#done("supervisor.shutdown");
   }
-  async restart(): Promise<boolean> {
-    return Boolean(await this.call("supervisor.restart", []));
+  async restart(): Promise<void> {
+    await this.#done("supervisor.restart");
   }
   async getProcessInfo(name: string): Promise<ProcessInfo> {
-    return await this.call("supervisor.getProcessInfo", [name]) as unknown as ProcessInfo;
+    return decodeProcessInfo(
+      await this.call("supervisor.getProcessInfo", [name]),
+      "getProcessInfo",
+    );
   }
   async getAllProcessInfo(): Promise<ProcessInfo[]> {
     // svisor's JSON route answers the same list several times faster to decode (1,000 processes:
@@ -200,14 +220,19 @@ export class RemoteControlService implements ControlService {
     if (this.#jsonApi !== false) {
       const answer = await this.#getJson("/api/v1/processes");
       this.#jsonApi = answer !== null;
-      const processes = (answer as { processes?: unknown } | null)?.processes;
-      if (Array.isArray(processes)) return processes as ProcessInfo[];
+      if (answer !== null) {
+        const list = typeof answer === "object" && "processes" in answer ? answer.processes : null;
+        return decodeProcessInfos(list, "GET /api/v1/processes");
+      }
     }
-    return await this.call("supervisor.getAllProcessInfo", []) as unknown as ProcessInfo[];
+    return decodeProcessInfos(
+      await this.call("supervisor.getAllProcessInfo", []),
+      "getAllProcessInfo",
+    );
   }
 
   /** GETs a JSON route; null when the server does not answer it with JSON (supervisord, 401). */
-  async #getJson(path: string): Promise<unknown> {
+  async #getJson(path: string): Promise<object | null> {
     let response;
     try {
       response = await this.#client.request({
@@ -220,82 +245,103 @@ export class RemoteControlService implements ControlService {
     }
     const type = response.headers.get("content-type") ?? "";
     if (response.status !== 200 || !type.startsWith("application/json")) {
+      // Drained so the connection can be reused; a body that fails to arrive changes nothing here.
       await response.text().catch(() => "");
       return null;
     }
+    const text = await response.text();
+    let value: unknown;
     try {
-      return JSON.parse(await response.text());
-    } catch {
-      return null;
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new ProtocolError(`GET ${path}: the reply is not JSON (${(e as Error).message})`);
     }
+    if (typeof value !== "object" || value === null) {
+      throw new ProtocolError(`GET ${path}: the reply is not a JSON object`);
+    }
+    return value;
   }
+
+  async #string(method: string, params: readonly XmlRpcValue[] = []): Promise<string> {
+    return decodeString(await this.call(method, params), method);
+  }
+  async #done(method: string, params: readonly XmlRpcValue[] = []): Promise<void> {
+    decodeBoolean(await this.call(method, params), method);
+  }
+  async #results(
+    method: string,
+    params: readonly XmlRpcValue[],
+    signal?: AbortSignal,
+  ): Promise<ProcessResult[]> {
+    return decodeResults(await this.call(method, params, signal), method);
+  }
+
   async getAllConfigInfo(): Promise<ProcessConfigInfo[]> {
-    return await this.call("supervisor.getAllConfigInfo", []) as unknown as ProcessConfigInfo[];
-  }
-  async startProcess(name: string, options?: WaitOptions): Promise<boolean> {
-    return Boolean(
-      await this.call("supervisor.startProcess", [name, options?.wait ?? true], options?.signal),
+    return decodeConfigInfos(
+      await this.call("supervisor.getAllConfigInfo", []),
+      "getAllConfigInfo",
     );
+  }
+  async startProcess(name: string, options?: WaitOptions): Promise<ProcessInfo> {
+    const params = [name, options?.wait ?? true];
+    decodeBoolean(
+      await this.call("supervisor.startProcess", params, options?.signal),
+      "startProcess",
+    );
+    return await this.getProcessInfo(name);
   }
   async startProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]> {
-    return results(
-      await this.call(
-        "supervisor.startProcessGroup",
-        [name, options?.wait ?? true],
-        options?.signal,
-      ),
-    );
+    const params = [name, options?.wait ?? true];
+    return await this.#results("supervisor.startProcessGroup", params, options?.signal);
   }
   async startAllProcesses(options?: WaitOptions): Promise<ProcessResult[]> {
-    return results(
-      await this.call("supervisor.startAllProcesses", [options?.wait ?? true], options?.signal),
-    );
+    const params = [options?.wait ?? true];
+    return await this.#results("supervisor.startAllProcesses", params, options?.signal);
   }
-  async stopProcess(name: string, options?: WaitOptions): Promise<boolean> {
-    return Boolean(
-      await this.call("supervisor.stopProcess", [name, options?.wait ?? true], options?.signal),
+  async stopProcess(name: string, options?: WaitOptions): Promise<ProcessInfo> {
+    const params = [name, options?.wait ?? true];
+    decodeBoolean(
+      await this.call("supervisor.stopProcess", params, options?.signal),
+      "stopProcess",
     );
+    return await this.getProcessInfo(name);
   }
   async stopProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]> {
-    return results(
-      await this.call(
-        "supervisor.stopProcessGroup",
-        [name, options?.wait ?? true],
-        options?.signal,
-      ),
-    );
+    const params = [name, options?.wait ?? true];
+    return await this.#results("supervisor.stopProcessGroup", params, options?.signal);
   }
   async stopAllProcesses(options?: WaitOptions): Promise<ProcessResult[]> {
-    return results(
-      await this.call("supervisor.stopAllProcesses", [options?.wait ?? true], options?.signal),
-    );
+    const params = [options?.wait ?? true];
+    return await this.#results("supervisor.stopAllProcesses", params, options?.signal);
   }
-  async signalProcess(name: string, signal: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.signalProcess", [name, signal]));
+  async signalProcess(name: string, signal: string): Promise<ProcessInfo> {
+    await this.#done("supervisor.signalProcess", [name, signal]);
+    return await this.getProcessInfo(name);
   }
   async signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]> {
-    return results(await this.call("supervisor.signalProcessGroup", [name, signal]));
+    return await this.#results("supervisor.signalProcessGroup", [name, signal]);
   }
   async signalAllProcesses(signal: string): Promise<ProcessResult[]> {
-    return results(await this.call("supervisor.signalAllProcesses", [signal]));
+    return await this.#results("supervisor.signalAllProcesses", [signal]);
   }
-  async sendProcessStdin(name: string, chars: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.sendProcessStdin", [name, chars]));
+  async sendProcessStdin(name: string, chars: string): Promise<void> {
+    await this.#done("supervisor.sendProcessStdin", [name, chars]);
   }
-  async sendRemoteCommEvent(type: string, data: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.sendRemoteCommEvent", [type, data]));
+  async sendRemoteCommEvent(type: string, data: string): Promise<void> {
+    await this.#done("supervisor.sendRemoteCommEvent", [type, data]);
   }
   async reloadConfig(): Promise<ConfigDiff> {
-    const value = await this.call("supervisor.reloadConfig", []);
-    const [added, changed, removed] =
-      (Array.isArray(value) && Array.isArray(value[0]) ? value[0] : []) as string[][];
-    return { added: added ?? [], changed: changed ?? [], removed: removed ?? [] };
+    return decodeDiff(await this.call("supervisor.reloadConfig", []), "reloadConfig");
   }
-  async addProcessGroup(name: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.addProcessGroup", [name]));
+  async addProcessGroup(name: string): Promise<void> {
+    await this.#done("supervisor.addProcessGroup", [name]);
   }
-  async removeProcessGroup(name: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.removeProcessGroup", [name]));
+  async removeProcessGroup(name: string): Promise<void> {
+    await this.#done("supervisor.removeProcessGroup", [name]);
+  }
+  /** supervisord has no update method: the engine's rule runs here over the calls it makes. */
+  update(only: readonly string[] | null, options?: UpdateOptions): Promise<UpdateReport> {
+    return updateGroups(this, only, options);
   }
   async readProcessLog(
     name: string,
@@ -306,7 +352,7 @@ export class RemoteControlService implements ControlService {
     const method = channel === "stdout"
       ? "supervisor.readProcessStdoutLog"
       : "supervisor.readProcessStderrLog";
-    return String(await this.call(method, [name, offset, length]));
+    return await this.#string(method, [name, offset, length]);
   }
   async tailProcessLog(
     name: string,
@@ -317,24 +363,15 @@ export class RemoteControlService implements ControlService {
     const method = channel === "stdout"
       ? "supervisor.tailProcessStdoutLog"
       : "supervisor.tailProcessStderrLog";
-    return tailResult(await this.call(method, [name, offset, length]));
+    return decodeTail(await this.call(method, [name, offset, length]), method);
   }
   followProcessLog(name: string, channel: Channel, _backlog: number): Promise<LogFollow> {
     return Promise.resolve(this.#follow(`/logtail/${name}/${channel}`));
   }
-  async clearProcessLogs(name: string): Promise<boolean> {
-    return Boolean(await this.call("supervisor.clearProcessLogs", [name]));
+  async clearProcessLogs(name: string): Promise<void> {
+    await this.#done("supervisor.clearProcessLogs", [name]);
   }
   async clearAllProcessLogs(): Promise<ProcessResult[]> {
-    return results(await this.call("supervisor.clearAllProcessLogs", []));
+    return await this.#results("supervisor.clearAllProcessLogs", []);
   }
-}
-
-function results(value: XmlRpcValue): ProcessResult[] {
-  return (Array.isArray(value) ? value : []) as unknown as ProcessResult[];
-}
-
-function tailResult(value: XmlRpcValue): TailResult {
-  const [text, offset, overflow] = Array.isArray(value) ? value : [];
-  return { text: String(text ?? ""), offset: Number(offset ?? 0), overflow: Boolean(overflow) };
 }

@@ -3,7 +3,7 @@
  * whatever ControlService `connect` gives (remote XML-RPC in real use, a fake in tests).
  */
 
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../core/io.ts";
 import { findConfigFile } from "../config/config_search.ts";
 import { CTL_DEFAULTS } from "../config/ctl_section.ts";
 import { loadCtlConfig } from "../config/load_config.ts";
@@ -12,7 +12,8 @@ import { ConfigErrors } from "../core/errors.ts";
 import type { ConfigFs } from "../core/ports.ts";
 import type { ProcessInfo } from "../protocol/types.ts";
 import { complete } from "./completion.ts";
-import { Controller, type CtlConnection, type CtlSettings, type LineInput } from "./controller.ts";
+import { Controller } from "./controller.ts";
+import type { CtlConnection, CtlSettings, LineInput } from "./ctl_context.ts";
 import { parseCtlArgs } from "./ctl_options.ts";
 import { CTL_USAGE } from "./help_texts.ts";
 import { type InterruptSource, InterruptStack } from "./interrupts.ts";

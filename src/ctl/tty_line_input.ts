@@ -3,9 +3,9 @@
  * (loaded from and saved to a file) and Tab completion. Off a terminal, plainLineInput reads lines.
  */
 
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../core/io.ts";
 import { commonPrefix } from "./completion.ts";
-import type { LineInput } from "./controller.ts";
+import type { LineInput } from "./ctl_context.ts";
 import { Interrupted } from "./interrupts.ts";
 import {
   applyKey,

@@ -3,8 +3,8 @@
  * foreground daemon (-n, nodaemon=true, or the background child) or the detached background launch.
  */
 
-import type { Io } from "../cli/io.ts";
-import { SUPERVISOR_VERSION } from "../cli/version.ts";
+import type { Io } from "../core/io.ts";
+import { SUPERVISOR_VERSION } from "../protocol/versions.ts";
 import { findConfigFile, noConfigFileMessage } from "../config/config_search.ts";
 import { loadConfig } from "../config/load_config.ts";
 import type { Config } from "../config/model.ts";

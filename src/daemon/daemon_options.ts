@@ -3,7 +3,8 @@
  * each overrides the `[supervisord]` section.
  */
 
-import { getopt } from "../cli/getopt.ts";
+import { getopt } from "../core/getopt.ts";
+import { pyRepr } from "../protocol/py_repr.ts";
 import type { DaemonConfig, LogLevelName } from "../config/model.ts";
 import { parseByteSize, parseLogLevel, pythonInt } from "../config/value_types.ts";
 
@@ -252,10 +253,4 @@ function byteSize(text: string): number | null {
   } catch {
     return null;
   }
-}
-
-function pyRepr(text: string): string {
-  return text.includes("'") && !text.includes('"')
-    ? `"${text}"`
-    : `'${text.replaceAll("'", "\\'")}'`;
 }

@@ -5,9 +5,7 @@
  */
 
 import process from "node:process";
-import { VERSION } from "../cli/version.ts";
 import type { Config, DaemonConfig } from "../config/model.ts";
-import { SvisorError } from "../core/errors.ts";
 import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { Pacer } from "../engine/pacer.ts";
@@ -27,6 +25,7 @@ import { removeAutoLogs } from "./auto_log_cleanup.ts";
 import { applyOverrides, type DaemonArgs } from "./daemon_options.ts";
 import { openHttpServers } from "./http_servers.ts";
 import { checkLimits } from "./limits_check.ts";
+import { EngineHolder } from "./engine_holder.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
 import { StartupError } from "./startup_error.ts";
@@ -57,8 +56,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   }
   checkLimits(settings, readLimits());
   const queue = new RequestQueue();
-  const holder: { engine: Engine | null } = { engine: null };
-  const service = serviceOf(holder);
+  const holder = new EngineHolder();
+  const service: ControlService = holder;
   const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
@@ -161,7 +160,6 @@ function buildEngine(
     mainLog: { path: log.path, clear: () => log.clear() },
     childlogdir: settings.childlogdir,
     identifier: settings.identifier,
-    version: VERSION,
   });
 }
 
@@ -186,7 +184,7 @@ async function openActivityLog(
 function listenToSignals(
   queue: RequestQueue,
   log: ActivityLogFile,
-  holder: { engine: Engine | null },
+  holder: EngineHolder,
 ): () => void {
   const handlers: Array<[Deno.Signal, () => void]> = [];
   for (const signal of ["SIGTERM", "SIGINT", "SIGQUIT"] as const) {
@@ -211,20 +209,6 @@ function listenToSignals(
   return () => {
     for (const [signal, handler] of handlers) Deno.removeSignalListener(signal, handler);
   };
-}
-
-/** A ControlService that forwards to the engine of the moment (a restart builds a new one). */
-function serviceOf(holder: { engine: Engine | null }): ControlService {
-  return new Proxy({} as ControlService, {
-    get(_target, key) {
-      const engine = holder.engine;
-      if (engine === null) {
-        return () => Promise.reject(new SvisorError("SHUTDOWN_STATE", ""));
-      }
-      const value = (engine as unknown as Record<PropertyKey, unknown>)[key];
-      return typeof value === "function" ? value.bind(engine) : value;
-    },
-  });
 }
 
 function message(e: unknown): string {

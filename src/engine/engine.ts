@@ -4,20 +4,31 @@
  */
 
 import type { Config } from "../config/model.ts";
-import { FAULTS, SvisorError } from "../core/errors.ts";
+import { type FaultCode, SvisorError } from "../core/errors.ts";
 import { processInfo } from "../process/process_info.ts";
-import { RUNNING_STATES, SIGNALLABLE_STATES, STOPPED_STATES } from "../process/process_state.ts";
-import type { ControlService, LogFollow, WaitOptions } from "../protocol/control_service.ts";
+import type {
+  ControlService,
+  LogFollow,
+  UpdateOptions,
+  WaitOptions,
+} from "../protocol/control_service.ts";
+import { faultString } from "../protocol/faults.ts";
 import {
-  type Channel,
-  type ConfigDiff,
-  DAEMON_STATES,
   type DaemonStateName,
-  type ProcessConfigInfo,
-  type ProcessInfo,
-  type ProcessResult,
-  type TailResult,
+  RUNNING_STATES,
+  SIGNALLABLE_STATES,
+  STOPPED_STATES,
+} from "../protocol/states.ts";
+import type {
+  Channel,
+  ConfigDiff,
+  ProcessConfigInfo,
+  ProcessInfo,
+  ProcessResult,
+  TailResult,
+  UpdateReport,
 } from "../protocol/types.ts";
+import { API_VERSION, SUPERVISOR_VERSION } from "../protocol/versions.ts";
 import { diffGroups } from "./config_diff.ts";
 import { configInfo } from "./config_info.ts";
 import type { EngineDeps } from "./engine_deps.ts";
@@ -26,17 +37,14 @@ import {
   beginStart,
   beginStop,
   type ControlContext,
-  faultText,
   runBulk,
   sendSignal,
 } from "./process_control.ts";
 import { GroupRegistry, namespecOf } from "./group_registry.ts";
-import { ProcessGroup } from "./process_group.ts";
+import type { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 import { shutdownGroups } from "./shutdown_sequence.ts";
-
-/** The supervisor version whose behaviour svisor copies. */
-export const SUPERVISOR_VERSION = "4.2.5";
+import { updateGroups } from "./update_groups.ts";
 
 /** Builds the engine over a config; nothing runs until `start()`. */
 export function createEngine(config: Config, deps: EngineDeps): Engine {
@@ -111,19 +119,16 @@ export class Engine implements ControlService, AsyncDisposable {
   // ---- identity and state ----
 
   getAPIVersion(): Promise<string> {
-    return this.#run(() => "3.0");
+    return this.#run(() => API_VERSION);
   }
   getSupervisorVersion(): Promise<string> {
     return this.#run(() => SUPERVISOR_VERSION);
   }
-  getSvisorVersion(): Promise<string> {
-    return this.#run(() => this.#deps.version ?? "0.0.0");
-  }
   getIdentification(): Promise<string> {
     return this.#run(() => this.#identifier);
   }
-  getState(): Promise<{ statecode: number; statename: DaemonStateName }> {
-    return this.#run(() => ({ statecode: DAEMON_STATES[this.#mood], statename: this.#mood }));
+  getState(): Promise<DaemonStateName> {
+    return this.#run(() => this.#mood);
   }
   getPID(): Promise<number> {
     return this.#run(() => this.#deps.pid);
@@ -137,7 +142,7 @@ export class Engine implements ControlService, AsyncDisposable {
   tailLog(offset: number, length: number): Promise<TailResult> {
     return this.#run(() => logs.tailMainLog(this.#deps.mainLog, offset, length, this.#deps.reader));
   }
-  clearLog(): Promise<boolean> {
+  clearLog(): Promise<void> {
     return this.#run(() => logs.clearMainLog(this.#deps.mainLog));
   }
   followLog(): Promise<LogFollow> {
@@ -146,18 +151,16 @@ export class Engine implements ControlService, AsyncDisposable {
 
   // ---- daemon control ----
 
-  shutdown(): Promise<boolean> {
+  shutdown(): Promise<void> {
     return this.#run(() => {
       this.#mood = "SHUTDOWN";
       this.#deps.requestShutdown?.();
-      return true;
     });
   }
-  restart(): Promise<boolean> {
+  restart(): Promise<void> {
     return this.#run(() => {
       this.#mood = "RESTARTING";
       this.#deps.requestRestart?.();
-      return true;
     });
   }
 
@@ -185,15 +188,11 @@ export class Engine implements ControlService, AsyncDisposable {
 
   // ---- start, stop, signal ----
 
-  startProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
+  startProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
-      const slot = this.#groups.lookup(name);
-      if (slot instanceof ProcessGroup) {
-        await this.startProcessGroup(slot.name, options);
-        return true;
-      }
+      const slot = this.#groups.process(name);
       await beginStart(slot, name, this.#ctl, this.#waitOf(options));
-      return true;
+      return this.#info(slot);
     });
   }
   startProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
@@ -202,15 +201,11 @@ export class Engine implements ControlService, AsyncDisposable {
   startAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
     return this.#run(() => this.#startMany(this.#groups.slotsByPriority(), options));
   }
-  stopProcess(name: string, options: WaitOptions = {}): Promise<boolean> {
+  stopProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
-      const slot = this.#groups.lookup(name);
-      if (slot instanceof ProcessGroup) {
-        await this.stopProcessGroup(slot.name, options);
-        return true;
-      }
+      const slot = this.#groups.process(name);
       await beginStop(slot, name, this.#ctl, this.#waitOf(options));
-      return true;
+      return this.#info(slot);
     });
   }
   stopProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
@@ -219,15 +214,11 @@ export class Engine implements ControlService, AsyncDisposable {
   stopAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
     return this.#run(() => this.#stopMany(this.#groups.slotsByPriority(), options));
   }
-  signalProcess(name: string, signal: string): Promise<boolean> {
-    return this.#run(async () => {
-      const slot = this.#groups.lookup(name);
-      if (slot instanceof ProcessGroup) {
-        await this.signalProcessGroup(slot.name, signal);
-        return true;
-      }
+  signalProcess(name: string, signal: string): Promise<ProcessInfo> {
+    return this.#run(() => {
+      const slot = this.#groups.process(name);
       sendSignal(slot, name, signal);
-      return true;
+      return this.#info(slot);
     });
   }
   signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]> {
@@ -239,16 +230,15 @@ export class Engine implements ControlService, AsyncDisposable {
 
   // ---- stdin and remote events ----
 
-  sendProcessStdin(name: string, chars: string): Promise<boolean> {
+  sendProcessStdin(name: string, chars: string): Promise<void> {
     return this.#run(async () => {
       if (typeof chars !== "string") throw new SvisorError("INCORRECT_PARAMETERS", String(chars));
       await this.#groups.process(name).writeStdin(new TextEncoder().encode(chars));
-      return true;
     });
   }
-  sendRemoteCommEvent(type: string, data: string): Promise<boolean> {
+  sendRemoteCommEvent(type: string, data: string): Promise<void> {
     this.#deps.bus.publish({ type: "REMOTE_COMMUNICATION", commType: type, data });
-    return Promise.resolve(true);
+    return Promise.resolve();
   }
 
   // ---- config reload ----
@@ -265,7 +255,7 @@ export class Engine implements ControlService, AsyncDisposable {
       return diffGroups(this.#groups.groups().map((g) => g.config), next.groups);
     });
   }
-  addProcessGroup(name: string): Promise<boolean> {
+  addProcessGroup(name: string): Promise<void> {
     return this.#run(() => {
       const config = this.#config.groups.find((g) => g.name === name);
       if (config === undefined) throw new SvisorError("BAD_NAME", name);
@@ -273,10 +263,9 @@ export class Engine implements ControlService, AsyncDisposable {
       const group = this.#groups.add(config);
       this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: name });
       this.#autostart(group);
-      return true;
     });
   }
-  removeProcessGroup(name: string): Promise<boolean> {
+  removeProcessGroup(name: string): Promise<void> {
     return this.#run(async () => {
       const group = this.#groups.group(name);
       if (group.slots.some((s) => !STOPPED_STATES.has(s.record.state))) {
@@ -285,8 +274,10 @@ export class Engine implements ControlService, AsyncDisposable {
       this.#groups.delete(name);
       for (const slot of group.slots) await slot.dispose();
       this.#deps.bus.publish({ type: "PROCESS_GROUP_REMOVED", groupName: name });
-      return true;
     });
+  }
+  update(only: readonly string[] | null, options: UpdateOptions = {}): Promise<UpdateReport> {
+    return this.#run(() => updateGroups(this, only, options));
   }
 
   // ---- process logs ----
@@ -317,16 +308,15 @@ export class Engine implements ControlService, AsyncDisposable {
       )
     );
   }
-  clearProcessLogs(name: string): Promise<boolean> {
+  clearProcessLogs(name: string): Promise<void> {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
       try {
         await slot.stdout.clear();
         await slot.stderr?.clear();
-      } catch {
-        throw new SvisorError("FAILED", name);
+      } catch (e) {
+        throw new SvisorError("FAILED", name, { cause: e });
       }
-      return true;
     });
   }
   clearAllProcessLogs(): Promise<ProcessResult[]> {
@@ -334,8 +324,8 @@ export class Engine implements ControlService, AsyncDisposable {
       const results: ProcessResult[] = [];
       for (const slot of this.#groups.slotsByPriority()) {
         await this.clearProcessLogs(namespecOf(slot)).then(
-          () => results.push(result(slot, FAULTS.SUCCESS, "OK")),
-          (e: SvisorError) => results.push(result(slot, FAULTS[e.code as "FAILED"], faultText(e))),
+          () => results.push(result(slot, "SUCCESS", "OK")),
+          (e: SvisorError) => results.push(result(slot, e.code, faultString(e.code, e.message))),
         );
       }
       return results;
@@ -407,6 +397,6 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 }
 
-function result(slot: ProcessSlot, status: number, description: string): ProcessResult {
+function result(slot: ProcessSlot, status: FaultCode, description: string): ProcessResult {
   return { name: slot.name, group: slot.group, status, description };
 }

@@ -62,8 +62,6 @@ export interface EngineDeps {
   identifier?: string;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
-  /** svisor's version (getSvisorVersion). */
-  version?: string;
   /** Paces reaps and autostarts so the control plane is served between them; default: at once. */
   pacer?: TaskPacer;
 }

@@ -90,14 +90,13 @@ export async function tailMainLog(
 }
 
 /** clearLog: NO_FILE without a main log file, FAILED when it cannot be cleared. */
-export async function clearMainLog(mainLog: MainLogHandle | undefined): Promise<boolean> {
+export async function clearMainLog(mainLog: MainLogHandle | undefined): Promise<void> {
   if (mainLog === undefined || mainLog.path === null) throw new SvisorError("NO_FILE", "");
   try {
     await mainLog.clear();
-  } catch {
-    throw new SvisorError("FAILED", "");
+  } catch (e) {
+    throw new SvisorError("FAILED", "", { cause: e });
   }
-  return true;
 }
 
 /** followLog: every main-log line from now on (published on the bus by the daemon's activity log). */

@@ -2,7 +2,7 @@
 
 import type { GroupConfig } from "../config/model.ts";
 import { SvisorError } from "../core/errors.ts";
-import { makeNamespec, splitNamespec } from "../process/namespec.ts";
+import { makeNamespec, splitNamespec } from "../protocol/namespec.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import { type GroupLogSettings, groupsByPriority, ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";

@@ -5,10 +5,11 @@
  */
 
 import { parseSignal } from "../config/signal_names.ts";
-import { FAULTS, SvisorError } from "../core/errors.ts";
+import { SvisorError } from "../core/errors.ts";
 import type { ActivityLog, Clock, FileProbe, TimerHandle } from "../core/ports.ts";
 import { resolveCommand, searchPath } from "../process/command_resolve.ts";
-import { RUNNING_STATES, SIGNALLABLE_STATES, STOPPED_STATES } from "../process/process_state.ts";
+import { RUNNING_STATES, SIGNALLABLE_STATES, STOPPED_STATES } from "../protocol/states.ts";
+import { faultString } from "../protocol/faults.ts";
 import type { ProcessResult } from "../protocol/types.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 
@@ -104,11 +105,6 @@ export function sendSignal(slot: ProcessSlot, name: string, signal: string): voi
   slot.dispatch({ type: "signal", signal: sig });
 }
 
-/** The `CODE: text` description supervisor gives a fault in bulk results. */
-export function faultText(e: SvisorError): string {
-  return e.message === "" ? e.code : `${e.code}: ${e.message}`;
-}
-
 /**
  * Acts on every slot that passes `eligible`, in order, in one pass; then waits for the begun
  * actions. Faults become result entries; results come in the order they are known. Any other
@@ -125,12 +121,11 @@ export async function runBulk(
   const other: unknown[] = [];
   const record = (slot: ProcessSlot, e: unknown) => {
     if (!(e instanceof SvisorError)) return void other.push(e);
-    const err = e;
-    const status = (FAULTS as Record<string, number>)[err.code] ?? FAULTS.FAILED;
-    results.push({ name: slot.name, group: slot.group, status, description: faultText(err) });
+    const description = faultString(e.code, e.message);
+    results.push({ name: slot.name, group: slot.group, status: e.code, description });
   };
   const ok = (slot: ProcessSlot) =>
-    results.push({ name: slot.name, group: slot.group, status: FAULTS.SUCCESS, description: "OK" });
+    results.push({ name: slot.name, group: slot.group, status: "SUCCESS", description: "OK" });
   for (const slot of slots) {
     if (!eligible(slot)) continue;
     let begun: Begun;

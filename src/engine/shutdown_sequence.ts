@@ -5,7 +5,7 @@
  */
 
 import type { TimerHandle } from "../core/ports.ts";
-import { STOPPED_STATES } from "../process/process_state.ts";
+import { STOPPED_STATES } from "../protocol/states.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import type { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";

@@ -1,6 +1,6 @@
 /** The event objects published on the bus (supervisor's types plus svisor's internal ones) and their payload texts. */
 
-import type { ProcessState } from "../process/process_state.ts";
+import type { ProcessStateName as ProcessState } from "../protocol/states.ts";
 import type { EventTypeName } from "./event_types.ts";
 
 type StateEventType =

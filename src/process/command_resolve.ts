@@ -3,7 +3,7 @@
 import { SvisorError } from "../core/errors.ts";
 import type { FileProbe } from "../core/ports.ts";
 import { ArgvSplitError, splitArgv } from "./argv_split.ts";
-import { pyRepr } from "./py_repr.ts";
+import { pyRepr } from "../protocol/py_repr.ts";
 
 /** A command ready to run: the file to execute and the whole argv (argv[0] as written). */
 export interface ResolvedCommand {

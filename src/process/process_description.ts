@@ -1,6 +1,6 @@
 /** The `description` of getProcessInfo and `status` (rpcinterface `_interpretProcessInfo`). */
 
-import type { ProcessState } from "./process_state.ts";
+import type { ProcessStateName as ProcessState } from "../protocol/states.ts";
 
 /** What the description is computed from (seconds, as in the getProcessInfo struct). */
 export interface DescriptionFacts {

@@ -3,7 +3,6 @@
 import type { ProcessInfo } from "../protocol/types.ts";
 import { describeProcess } from "./process_description.ts";
 import type { ProcessRecord } from "./process_record.ts";
-import { STATE_CODES } from "./process_state.ts";
 
 /** The largest value an XML-RPC int may hold; supervisor caps the timestamps to it. */
 const MAX_INT = 2 ** 31 - 1;
@@ -51,11 +50,9 @@ export function processInfo(record: ProcessRecord, parts: ProcessInfoParts): Pro
     start,
     stop,
     now,
-    state: STATE_CODES[record.state],
     statename: record.state,
     spawnerr,
     exitstatus: record.exitstatus ?? 0,
-    logfile: stdout,
     stdout_logfile: stdout,
     stderr_logfile: parts.stderrLogfile ?? "",
     pid: record.pid,

@@ -1,7 +1,7 @@
 /** The data the state machine keeps per process (supervisor's `Subprocess` fields), and its inputs and effects. */
 
 import type { ExitStatus, LogLevel } from "../core/ports.ts";
-import type { ProcessState } from "./process_state.ts";
+import type { ProcessStateName as ProcessState } from "../protocol/states.ts";
 
 /** Which timer a process has running: at most one at a time, named by what it waits for. */
 export type TimerKind = "startsecs" | "backoff" | "stopwait";

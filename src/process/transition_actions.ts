@@ -4,7 +4,7 @@
  */
 
 import { decodeExit } from "./exit_status.ts";
-import type { Draft } from "./process_step.ts";
+import type { Draft } from "./step_draft.ts";
 import type { ProcessInput } from "./process_record.ts";
 
 type In<T extends ProcessInput["type"]> = Extract<ProcessInput, { type: T }>;

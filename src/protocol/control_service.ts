@@ -1,17 +1,21 @@
 /**
  * The transport-free control contract: what the engine offers and what every transport (JSON API,
- * XML-RPC, ctl's remote client) calls. Method semantics follow supervisor's rpcinterface (§2.6, §5.3
- * of the reference). Failures throw SvisorError with a fault code name (BAD_NAME, NOT_RUNNING, ...).
+ * XML-RPC, ctl's remote client) calls. It speaks the domain: states and faults by name, an action
+ * on one process resolves to that process's info, failures throw SvisorError with a fault code
+ * name (BAD_NAME, NOT_RUNNING, ...). Method semantics follow supervisor's rpcinterface (§2.6, §5.3
+ * of the reference).
  */
 
+import type { DaemonStateName } from "./states.ts";
 import type {
   Channel,
   ConfigDiff,
-  DaemonStateName,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdateReport,
+  UpdateStep,
 } from "./types.ts";
 
 /** Options of start and stop: wait for the outcome (default true). */
@@ -20,6 +24,12 @@ export interface WaitOptions {
   wait?: boolean;
   /** Abandons the wait (the action itself is not undone). */
   signal?: AbortSignal;
+}
+
+/** Options of update. */
+export interface UpdateOptions {
+  /** Told each step as it is taken (ctl prints them as supervisorctl does). */
+  onStep?: (step: UpdateStep) => void;
 }
 
 /** A live subscription to a growing log: chunks as they are written. */
@@ -34,12 +44,10 @@ export interface ControlService {
   getAPIVersion(): Promise<string>;
   /** The supervisor version svisor matches ('4.2.5'). */
   getSupervisorVersion(): Promise<string>;
-  /** svisor's own version. */
-  getSvisorVersion(): Promise<string>;
   /** The configured identifier. */
   getIdentification(): Promise<string>;
   /** Daemon state. */
-  getState(): Promise<{ statecode: number; statename: DaemonStateName }>;
+  getState(): Promise<DaemonStateName>;
   /** The daemon's pid. */
   getPID(): Promise<number>;
 
@@ -48,14 +56,14 @@ export interface ControlService {
   /** Tails the main log. */
   tailLog(offset: number, length: number): Promise<TailResult>;
   /** Clears the main log. */
-  clearLog(): Promise<boolean>;
+  clearLog(): Promise<void>;
   /** Follows the main log from its current end. */
   followLog(): Promise<LogFollow>;
 
   /** Stops everything and exits; returns at once. */
-  shutdown(): Promise<boolean>;
+  shutdown(): Promise<void>;
   /** Stops everything, re-reads the config, starts again; returns at once. */
-  restart(): Promise<boolean>;
+  restart(): Promise<void>;
 
   /** One process's info; BAD_NAME for unknown names and for `g:*`. */
   getProcessInfo(name: string): Promise<ProcessInfo>;
@@ -64,36 +72,44 @@ export interface ControlService {
   /** Every process's config, sorted by name. */
   getAllConfigInfo(): Promise<ProcessConfigInfo[]>;
 
-  /** Starts one process (NO_FILE, NOT_EXECUTABLE, ALREADY_STARTED, SPAWN_ERROR, ABNORMAL_TERMINATION). */
-  startProcess(name: string, options?: WaitOptions): Promise<boolean>;
+  /**
+   * Starts one process and resolves to its info (NO_FILE, NOT_EXECUTABLE, ALREADY_STARTED,
+   * SPAWN_ERROR, ABNORMAL_TERMINATION; BAD_NAME for a group namespec).
+   */
+  startProcess(name: string, options?: WaitOptions): Promise<ProcessInfo>;
   /** Starts every non-running process of a group. */
   startProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]>;
   /** Starts every non-running process. */
   startAllProcesses(options?: WaitOptions): Promise<ProcessResult[]>;
-  /** Stops one process (NOT_RUNNING, FAILED). */
-  stopProcess(name: string, options?: WaitOptions): Promise<boolean>;
+  /** Stops one process and resolves to its info (NOT_RUNNING, FAILED). */
+  stopProcess(name: string, options?: WaitOptions): Promise<ProcessInfo>;
   /** Stops every running process of a group. */
   stopProcessGroup(name: string, options?: WaitOptions): Promise<ProcessResult[]>;
   /** Stops every running process. */
   stopAllProcesses(options?: WaitOptions): Promise<ProcessResult[]>;
-  /** Sends a signal (name or number as text) to one process (BAD_SIGNAL, NOT_RUNNING). */
-  signalProcess(name: string, signal: string): Promise<boolean>;
+  /** Sends a signal (name or number as text) to one process; resolves to its info (BAD_SIGNAL, NOT_RUNNING). */
+  signalProcess(name: string, signal: string): Promise<ProcessInfo>;
   /** Signals a group. */
   signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]>;
   /** Signals every process. */
   signalAllProcesses(signal: string): Promise<ProcessResult[]>;
 
   /** Writes to a process's stdin (NOT_RUNNING, NO_FILE). */
-  sendProcessStdin(name: string, chars: string): Promise<boolean>;
+  sendProcessStdin(name: string, chars: string): Promise<void>;
   /** Emits a REMOTE_COMMUNICATION event. */
-  sendRemoteCommEvent(type: string, data: string): Promise<boolean>;
+  sendRemoteCommEvent(type: string, data: string): Promise<void>;
 
   /** Re-reads the config and diffs it against the running one; applies nothing (CANT_REREAD). */
   reloadConfig(): Promise<ConfigDiff>;
   /** Adds a group from the re-read config (BAD_NAME, ALREADY_ADDED). */
-  addProcessGroup(name: string): Promise<boolean>;
+  addProcessGroup(name: string): Promise<void>;
   /** Removes a stopped group (BAD_NAME, STILL_RUNNING). */
-  removeProcessGroup(name: string): Promise<boolean>;
+  removeProcessGroup(name: string): Promise<void>;
+  /**
+   * Re-reads the config and applies it as supervisorctl's `update` does (engine/update_groups.ts);
+   * `only` limits it to the named groups (null: all). CANT_REREAD and SHUTDOWN_STATE throw.
+   */
+  update(only: readonly string[] | null, options?: UpdateOptions): Promise<UpdateReport>;
 
   /** Reads a process log (NO_FILE, BAD_ARGUMENTS). */
   readProcessLog(name: string, channel: Channel, offset: number, length: number): Promise<string>;
@@ -107,7 +123,7 @@ export interface ControlService {
   /** Follows a process log from its last `backlog` bytes (NO_FILE when the stream has no log). */
   followProcessLog(name: string, channel: Channel, backlog: number): Promise<LogFollow>;
   /** Clears both logs of a process. */
-  clearProcessLogs(name: string): Promise<boolean>;
+  clearProcessLogs(name: string): Promise<void>;
   /** Clears every process's logs. */
   clearAllProcessLogs(): Promise<ProcessResult[]>;
 }

@@ -1,27 +1,12 @@
-/** The wire-neutral shapes shared by the engine, the JSON API, XML-RPC and ctl (supervisor's structs). */
+/**
+ * The domain shapes of the control service, shared by the engine, the JSON API and ctl: states and
+ * faults by name. XML-RPC adds supervisor's numbers and aliases (protocol/rpc_values.ts).
+ */
 
-/** Process state names and codes, as supervisor's `states.py`. */
-export const PROCESS_STATES = {
-  STOPPED: 0,
-  STARTING: 10,
-  RUNNING: 20,
-  BACKOFF: 30,
-  STOPPING: 40,
-  EXITED: 100,
-  FATAL: 200,
-  UNKNOWN: 1000,
-} as const;
+import type { FaultCode } from "../core/errors.ts";
+import type { ProcessStateName } from "./states.ts";
 
-/** A process state name. */
-export type ProcessStateName = keyof typeof PROCESS_STATES;
-
-/** Daemon (supervisor) states: FATAL 2, RUNNING 1, RESTARTING 0, SHUTDOWN -1. */
-export const DAEMON_STATES = { FATAL: 2, RUNNING: 1, RESTARTING: 0, SHUTDOWN: -1 } as const;
-
-/** A daemon state name. */
-export type DaemonStateName = keyof typeof DAEMON_STATES;
-
-/** supervisor's getProcessInfo struct (§5.4 of the reference). */
+/** supervisor's getProcessInfo struct (§5.4 of the reference), without the wire's state code and `logfile` alias. */
 export interface ProcessInfo {
   /** Process name. */
   name: string;
@@ -35,16 +20,12 @@ export interface ProcessInfo {
   stop: number;
   /** Now, epoch seconds. */
   now: number;
-  /** State code. */
-  state: number;
   /** State name. */
   statename: ProcessStateName;
   /** Last spawn error, or ''. */
   spawnerr: string;
   /** Last exit status (-1 after a signal, 0 if none). */
   exitstatus: number;
-  /** Deprecated alias of stdout_logfile. */
-  logfile: string;
   /** stdout log path, or ''. */
   stdout_logfile: string;
   /** stderr log path, or ''. */
@@ -59,8 +40,8 @@ export interface ProcessResult {
   name: string;
   /** Group name. */
   group: string;
-  /** 80 (SUCCESS) or a fault code number. */
-  status: number;
+  /** SUCCESS, or the fault that stopped this process's action. */
+  status: FaultCode;
   /** 'OK' or the fault text. */
   description: string;
 }
@@ -117,3 +98,27 @@ export interface TailResult {
 
 /** Which output stream of a process. */
 export type Channel = "stdout" | "stderr";
+
+/**
+ * One step of an update, in supervisorctl's order and words: `stopped`, `removed` (process group),
+ * `updated`, `added`; `not-removed` when a removed group's stop failed ("has problems; not
+ * removing"); `no-such-group` for a named group that is neither active nor added.
+ */
+export interface UpdateStep {
+  /** The group. */
+  group: string;
+  /** What happened to it. */
+  step: "stopped" | "removed" | "updated" | "added" | "not-removed" | "no-such-group";
+}
+
+/** What an update did: groups per outcome, and groups left alone with the reason. */
+export interface UpdateReport {
+  /** Groups added. */
+  added: string[];
+  /** Groups stopped, removed and added again with their new config. */
+  changed: string[];
+  /** Groups stopped and removed. */
+  removed: string[];
+  /** Groups not handled: `no such group`, `has problems; not removing`. */
+  problems: { group: string; message: string }[];
+}

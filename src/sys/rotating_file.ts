@@ -46,6 +46,13 @@ export class RotatingFile implements AsyncDisposable {
     return file;
   }
 
+  /** Opens (creating, mode 0666 under the umask) a file for appending, synchronously. */
+  static openSync(path: string, options: RotatingFileOptions = {}): RotatingFile {
+    const file = new RotatingFile(path, options);
+    file.#openAppendSync();
+    return file;
+  }
+
   /** The bytes in the current file, as counted (0 for a special file). */
   get size(): number {
     return this.#size;
@@ -136,6 +143,7 @@ export class RotatingFile implements AsyncDisposable {
   #serial(op: () => Promise<void>): Promise<void> {
     this.#inFlight++;
     const run = this.#tail.then(op).finally(() => this.#inFlight--);
+    // The chain only orders the next operation; this one's own caller sees its failure.
     this.#tail = run.catch(() => {});
     return run;
   }

@@ -1,6 +1,6 @@
 /** The real terminal as an Io: Deno's stdout, stderr and stdin. */
 
-import type { Io } from "../cli/io.ts";
+import type { Io } from "../core/io.ts";
 
 const encoder = new TextEncoder();
 

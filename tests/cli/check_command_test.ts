@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { checkCommand } from "../../src/cli/check_command.ts";
-import { memoryIo } from "../../src/cli/io.ts";
+import { memoryIo } from "../helpers/memory_io.ts";
 
 const FIXTURES = new URL("../fixtures/configs/", import.meta.url).pathname.replace(/\/$/, "");
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { runCli } from "../../src/cli/main_cli.ts";
-import { memoryIo } from "../../src/cli/io.ts";
-import { VERSION } from "../../src/cli/version.ts";
+import { memoryIo } from "../helpers/memory_io.ts";
+import { VERSION } from "../../src/core/version.ts";
 
 Deno.test("svisor --version prints the version and exits 0", async () => {
   const io = memoryIo();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { FAULTS } from "../../src/core/errors.ts";
-import { AuthRequired, RemoteFault, ServerUnreachable } from "../../src/ctl/ctl_errors.ts";
+import { AuthRequired, ServerUnreachable } from "../../src/ctl/ctl_errors.ts";
+import { FAULT_NUMBERS, RemoteFault } from "../../src/protocol/faults.ts";
 import { runWith, standardService } from "./ctl_harness.ts";
 
 Deno.test("an unknown action prints supervisorctl's line, suggests the closest action, exit 1", async () => {
@@ -52,7 +52,7 @@ Deno.test("a daemon gone for an action without a connection check: one line, exi
 Deno.test("an unexpected fault prints it the way Python shows one, exit 1", async () => {
   const service = standardService();
   service.getAllProcessInfo = () =>
-    Promise.reject(new RemoteFault(FAULTS.SHUTDOWN_STATE, "SHUTDOWN_STATE"));
+    Promise.reject(new RemoteFault(FAULT_NUMBERS.SHUTDOWN_STATE, "SHUTDOWN_STATE"));
   const r = await runWith(["status"], service);
   assert.deepEqual([r.out, r.code], ["error: <Fault 6: 'SHUTDOWN_STATE'>\n", 1]);
 });

@@ -1,8 +1,8 @@
 /** Runs `svisor ctl` in-process against a FakeService, with an in-memory terminal and config files. */
 
-import { memoryIo } from "../../src/cli/io.ts";
+import { memoryIo } from "../helpers/memory_io.ts";
 import type { ConfigFs } from "../../src/core/ports.ts";
-import type { CtlSettings } from "../../src/ctl/controller.ts";
+import type { CtlSettings } from "../../src/ctl/ctl_context.ts";
 import { manualInterrupts } from "../../src/ctl/interrupts.ts";
 import { runCtl } from "../../src/ctl/run_ctl.ts";
 import { FakeService, standardProcesses } from "./fake_service.ts";

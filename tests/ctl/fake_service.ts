@@ -1,18 +1,23 @@
 /** A scriptable in-memory ControlService for ctl's tests: a few processes, logs, a config diff, a call log. */
 
-import { FAULTS } from "../../src/core/errors.ts";
-import { RemoteFault } from "../../src/ctl/ctl_errors.ts";
-import type { ControlService, LogFollow } from "../../src/protocol/control_service.ts";
+import type { SupervisorFault } from "../../src/core/errors.ts";
+import { updateGroups } from "../../src/engine/update_groups.ts";
+import type {
+  ControlService,
+  LogFollow,
+  UpdateOptions,
+} from "../../src/protocol/control_service.ts";
+import { FAULT_NUMBERS, RemoteFault } from "../../src/protocol/faults.ts";
+import type { ProcessStateName } from "../../src/protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
-  ProcessStateName,
   TailResult,
+  UpdateReport,
 } from "../../src/protocol/types.ts";
-import { PROCESS_STATES } from "../../src/protocol/types.ts";
 
 /** How a fake process reacts to start. */
 export type StartBehaviour = "ok" | "nofile" | "notexec" | "spawnerr" | "abnormal";
@@ -32,8 +37,8 @@ export interface FakeProcess {
   follow?: string[];
 }
 
-function fault(name: keyof typeof FAULTS, detail?: string): RemoteFault {
-  return new RemoteFault(FAULTS[name], detail === undefined ? name : `${name}: ${detail}`);
+function fault(name: SupervisorFault, detail?: string): RemoteFault {
+  return new RemoteFault(FAULT_NUMBERS[name], detail === undefined ? name : `${name}: ${detail}`);
 }
 
 const RUNNING = new Set<ProcessStateName>(["RUNNING", "STARTING", "BACKOFF"]);
@@ -86,11 +91,9 @@ export class FakeService implements ControlService {
       start: 0,
       stop: 0,
       now: 0,
-      state: PROCESS_STATES[p.statename],
       statename: p.statename,
       spawnerr: "",
       exitstatus: 0,
-      logfile: "",
       stdout_logfile: "",
       stderr_logfile: "",
       pid: p.pid,
@@ -123,10 +126,10 @@ export class FakeService implements ControlService {
     return ps.filter(only).map((p) => {
       try {
         fn(p);
-        return { name: p.name, group: p.group, status: FAULTS.SUCCESS, description: "OK" };
+        return { name: p.name, group: p.group, status: "SUCCESS" as const, description: "OK" };
       } catch (e) {
         const f = e as RemoteFault;
-        return { name: p.name, group: p.group, status: f.faultCode, description: f.message };
+        return { name: p.name, group: p.group, status: f.code, description: f.faultString };
       }
     });
   }
@@ -139,17 +142,13 @@ export class FakeService implements ControlService {
     this.#record("getSupervisorVersion");
     return Promise.resolve("4.2.5");
   }
-  getSvisorVersion(): Promise<string> {
-    this.#record("getSvisorVersion");
-    return Promise.resolve("0.1.0");
-  }
   getIdentification(): Promise<string> {
     this.#record("getIdentification");
     return Promise.resolve("supervisor");
   }
   getState() {
     this.#record("getState");
-    return Promise.resolve({ statecode: 1, statename: "RUNNING" as const });
+    return Promise.resolve("RUNNING" as const);
   }
   getPID(): Promise<number> {
     this.#record("getPID");
@@ -164,23 +163,21 @@ export class FakeService implements ControlService {
   tailLog(): Promise<TailResult> {
     return this.#run("tailLog", () => ({ text: this.mainLog ?? "", offset: 0, overflow: false }));
   }
-  clearLog(): Promise<boolean> {
-    return this.#run("clearLog", () => true);
+  clearLog(): Promise<void> {
+    return this.#run("clearLog", () => {});
   }
   followLog(): Promise<LogFollow> {
     return this.#run("followLog", () => this.#follower(this.mainFollow));
   }
-  shutdown(): Promise<boolean> {
+  shutdown(): Promise<void> {
     return this.#run("shutdown", () => {
       if (this.shuttingDown) throw fault("SHUTDOWN_STATE");
       this.shuttingDown = true;
-      return true;
     });
   }
-  restart(): Promise<boolean> {
+  restart(): Promise<void> {
     return this.#run("restart", () => {
       if (this.shuttingDown) throw fault("SHUTDOWN_STATE");
-      return true;
     });
   }
   getProcessInfo(name: string): Promise<ProcessInfo> {
@@ -226,10 +223,11 @@ export class FakeService implements ControlService {
         })),
     );
   }
-  startProcess(name: string): Promise<boolean> {
+  startProcess(name: string): Promise<ProcessInfo> {
     return this.#run("startProcess", () => {
-      this.#doStart(this.#find(name));
-      return true;
+      const p = this.#find(name);
+      this.#doStart(p);
+      return this.#info(p);
     });
   }
   startProcessGroup(name: string): Promise<ProcessResult[]> {
@@ -245,10 +243,11 @@ export class FakeService implements ControlService {
       () => this.#each(this.processes, (p) => this.#doStart(p), (p) => !RUNNING.has(p.statename)),
     );
   }
-  stopProcess(name: string): Promise<boolean> {
+  stopProcess(name: string): Promise<ProcessInfo> {
     return this.#run("stopProcess", () => {
-      this.#doStop(this.#find(name));
-      return true;
+      const p = this.#find(name);
+      this.#doStop(p);
+      return this.#info(p);
     });
   }
   stopProcessGroup(name: string): Promise<ProcessResult[]> {
@@ -267,10 +266,11 @@ export class FakeService implements ControlService {
     if (!/^(SIG)?(HUP|INT|TERM|KILL|USR1|USR2|\d+)$/i.test(sig)) throw fault("BAD_SIGNAL", sig);
     if (!RUNNING.has(p.statename)) throw fault("NOT_RUNNING", p.name);
   }
-  signalProcess(name: string, sig: string): Promise<boolean> {
+  signalProcess(name: string, sig: string): Promise<ProcessInfo> {
     return this.#run("signalProcess", () => {
-      this.#signal(this.#find(name), sig);
-      return true;
+      const p = this.#find(name);
+      this.#signal(p, sig);
+      return this.#info(p);
     });
   }
   signalProcessGroup(name: string, sig: string): Promise<ProcessResult[]> {
@@ -285,7 +285,7 @@ export class FakeService implements ControlService {
       () => this.#each(this.processes, (p) => this.#signal(p, sig), () => true),
     );
   }
-  sendProcessStdin(name: string, chars: string): Promise<boolean> {
+  sendProcessStdin(name: string, chars: string): Promise<void> {
     return this.#run("sendProcessStdin", () => {
       const p = this.#find(name);
       if (!RUNNING.has(p.statename)) throw fault("NOT_RUNNING", name);
@@ -294,32 +294,33 @@ export class FakeService implements ControlService {
         p.statename = "EXITED";
         p.pid = 0;
       }
-      return true;
     });
   }
-  sendRemoteCommEvent(): Promise<boolean> {
-    return this.#run("sendRemoteCommEvent", () => true);
+  sendRemoteCommEvent(): Promise<void> {
+    return this.#run("sendRemoteCommEvent", () => {});
   }
   reloadConfig(): Promise<ConfigDiff> {
     return this.#run("reloadConfig", () => this.diff);
   }
-  addProcessGroup(name: string): Promise<boolean> {
+  addProcessGroup(name: string): Promise<void> {
     return this.#run("addProcessGroup", () => {
       if (this.processes.some((p) => p.group === name)) throw fault("ALREADY_ADDED", name);
       const group = this.available.get(name);
       if (group === undefined) throw fault("BAD_NAME", name);
       this.processes.push(...group);
-      return true;
     });
   }
-  removeProcessGroup(name: string): Promise<boolean> {
+  removeProcessGroup(name: string): Promise<void> {
     return this.#run("removeProcessGroup", () => {
       const group = this.#group(name);
       if (group.some((p) => RUNNING.has(p.statename))) throw fault("STILL_RUNNING", name);
       this.processes = this.processes.filter((p) => p.group !== name);
       this.available.set(name, group);
-      return true;
     });
+  }
+  /** The engine's rule over this fake's calls, as ctl's remote service runs it. */
+  update(only: readonly string[] | null, options?: UpdateOptions): Promise<UpdateReport> {
+    return updateGroups(this, only, options);
   }
   readProcessLog(name: string, channel: Channel, offset: number): Promise<string> {
     return this.#run("readProcessLog", () => {
@@ -338,11 +339,8 @@ export class FakeService implements ControlService {
       return this.#follower(channel === "stdout" ? p.follow ?? [] : []);
     });
   }
-  clearProcessLogs(name: string): Promise<boolean> {
-    return this.#run("clearProcessLogs", () => {
-      this.#find(name);
-      return true;
-    });
+  clearProcessLogs(name: string): Promise<void> {
+    return this.#run("clearProcessLogs", () => void this.#find(name));
   }
   clearAllProcessLogs(): Promise<ProcessResult[]> {
     return this.#run("clearAllProcessLogs", () => this.#each(this.processes, () => {}, () => true));

@@ -16,20 +16,20 @@ const manual = (name: string, o = {}) => programGroup(name, { autostart: false, 
 Deno.test("startProcess waits for RUNNING (about startsecs), then ALREADY_STARTED", async () => {
   await using w = engineWorld([manual("web")]);
   let done = false;
-  const p = w.engine.startProcess("web").then((v) => (done = v));
+  const p = w.engine.startProcess("web").then((v) => ((done = true), v));
   await w.clock.advance(1000);
   assert.equal(done, false);
   await w.clock.advance(1);
-  assert.equal(await p, true);
+  assert.equal((await p).statename, "RUNNING");
   await assert.rejects(w.engine.startProcess("web"), fault("ALREADY_STARTED", "web"));
   assert.equal(w.spawner.children[0]?.request.file, "/bin/web");
 });
 
 Deno.test("startProcess with wait=false returns at STARTING; startsecs=0 returns RUNNING at once", async () => {
   await using w = engineWorld([manual("a"), manual("b", { startsecs: 0 })]);
-  assert.equal(await w.engine.startProcess("a", { wait: false }), true);
+  assert.equal((await w.engine.startProcess("a", { wait: false })).statename, "STARTING");
   assert.equal((await w.engine.getProcessInfo("a")).statename, "STARTING");
-  assert.equal(await w.engine.startProcess("b"), true);
+  assert.equal((await w.engine.startProcess("b")).statename, "RUNNING");
   assert.equal((await w.engine.getProcessInfo("b")).statename, "RUNNING");
 });
 
@@ -112,7 +112,7 @@ Deno.test("stopProcess from BACKOFF: no signal, STOPPED at once, backoff kept", 
   await using w = engineWorld([manual("web")]);
   w.spawner.onSpawn = (c) => queueMicrotask(() => c.exit(1));
   await assert.rejects(w.engine.startProcess("web"), fault("SPAWN_ERROR"));
-  assert.equal(await w.engine.stopProcess("web"), true);
+  assert.equal((await w.engine.stopProcess("web")).statename, "STOPPED");
   const info = await w.engine.getProcessInfo("web");
   assert.equal(info.statename, "STOPPED");
   assert.ok(w.log.lines.includes("DEBG Attempted to kill web, which is in BACKOFF state."));
@@ -132,8 +132,8 @@ Deno.test("signalProcess: BAD_SIGNAL, NOT_RUNNING, and a signal by name or numbe
   await assert.rejects(w.engine.signalProcess("web", "NOPE"), fault("BAD_SIGNAL", "NOPE"));
   await assert.rejects(w.engine.signalProcess("web", "HUP"), fault("NOT_RUNNING", "web"));
   await w.engine.startProcess("web", { wait: false });
-  assert.equal(await w.engine.signalProcess("web", "usr1"), true);
-  assert.equal(await w.engine.signalProcess("web", "12"), true);
+  assert.equal((await w.engine.signalProcess("web", "usr1")).statename, "STARTING");
+  assert.equal((await w.engine.signalProcess("web", "12")).pid, w.spawner.last("/bin/web").pid);
   assert.deepEqual(w.spawner.last("/bin/web").signals, [["SIGUSR1", false], ["SIGUSR2", false]]);
   assert.equal((await w.engine.getProcessInfo("web")).statename, "STARTING");
 });
@@ -155,26 +155,27 @@ Deno.test("group ops act on all eligible processes in one pass, then wait; resul
     {
       name: "c",
       group: "grp",
-      status: 20,
+      status: "NO_FILE",
       description: "NO_FILE: can't find command '/bin/absent'",
     },
-    { name: "a", group: "grp", status: 80, description: "OK" },
-    { name: "b", group: "grp", status: 80, description: "OK" },
+    { name: "a", group: "grp", status: "SUCCESS", description: "OK" },
+    { name: "b", group: "grp", status: "SUCCESS", description: "OK" },
   ]);
   assert.deepEqual(await w.engine.startProcessGroup("grp"), [
     {
       name: "c",
       group: "grp",
-      status: 20,
+      status: "NO_FILE",
       description: "NO_FILE: can't find command '/bin/absent'",
     },
   ]);
   const stop = await w.engine.stopAllProcesses();
-  assert.deepEqual(stop.map((r) => `${r.name} ${r.status}`), ["a 80", "b 80"]);
+  assert.deepEqual(stop.map((r) => `${r.name} ${r.status}`), ["a SUCCESS", "b SUCCESS"]);
   await assert.rejects(w.engine.startProcessGroup("nope"), fault("BAD_NAME", "nope"));
-  const all = w.engine.startProcess("grp:*");
+  await assert.rejects(w.engine.startProcess("grp:*"), fault("BAD_NAME", "grp:*"));
+  const all = w.engine.startProcessGroup("grp");
   await w.clock.advance(1001);
-  assert.equal(await all, true);
+  assert.deepEqual((await all).map((r) => r.status), ["NO_FILE", "SUCCESS", "SUCCESS"]);
   assert.equal((await w.engine.getProcessInfo("grp:a")).statename, "RUNNING");
   assert.deepEqual(
     (await w.engine.signalProcessGroup("grp", "HUP")).map((r) => `${r.name} ${r.description}`),
@@ -184,9 +185,10 @@ Deno.test("group ops act on all eligible processes in one pass, then wait; resul
     (await w.engine.signalAllProcesses("BOGUS")).map((r) =>
       `${r.name} ${r.status} ${r.description}`
     ),
-    ["a 11 BAD_SIGNAL: BOGUS", "b 11 BAD_SIGNAL: BOGUS"],
+    ["a BAD_SIGNAL BAD_SIGNAL: BOGUS", "b BAD_SIGNAL BAD_SIGNAL: BOGUS"],
   );
-  assert.equal(await w.engine.stopProcess("grp:"), true);
+  await assert.rejects(w.engine.stopProcess("grp:"), fault("BAD_NAME", "grp:"));
+  await w.engine.stopProcessGroup("grp");
   assert.equal((await w.engine.getProcessInfo("grp:b")).statename, "STOPPED");
 });
 
@@ -219,7 +221,7 @@ Deno.test("sendProcessStdin: written to the child; NOT_RUNNING when stopped; NO_
   await using w = engineWorld([manual("cat")]);
   await assert.rejects(w.engine.sendProcessStdin("cat", "x"), fault("NOT_RUNNING", "cat"));
   await w.engine.startProcess("cat", { wait: false });
-  assert.equal(await w.engine.sendProcessStdin("cat", "héllo\n"), true);
+  await w.engine.sendProcessStdin("cat", "héllo\n");
   assert.equal(w.spawner.last("/bin/cat").stdin, "héllo\n");
   w.spawner.last("/bin/cat").stdinClosed = true;
   await assert.rejects(w.engine.sendProcessStdin("cat", "x"), fault("NO_FILE", "cat"));

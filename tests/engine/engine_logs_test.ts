@@ -111,12 +111,12 @@ Deno.test("clearProcessLogs empties the files; clearAllProcessLogs reports each 
   await w.engine.startProcess("a", { wait: false });
   w.spawner.last("/bin/a").write("data");
   await settle();
-  assert.equal(await w.engine.clearProcessLogs("a"), true);
+  await w.engine.clearProcessLogs("a");
   assert.equal(await w.engine.readProcessLog("a", "stdout", 0, 0), "");
   await assert.rejects(w.engine.clearProcessLogs("zz"), fault("BAD_NAME", "zz"));
   assert.deepEqual(await w.engine.clearAllProcessLogs(), [
-    { name: "a", group: "a", status: 80, description: "OK" },
-    { name: "b", group: "b", status: 80, description: "OK" },
+    { name: "a", group: "a", status: "SUCCESS", description: "OK" },
+    { name: "b", group: "b", status: "SUCCESS", description: "OK" },
   ]);
   await w.engine.reopenLogs();
 });
@@ -141,7 +141,7 @@ Deno.test("main log: readLog and tailLog through the reader, clearLog, followLog
     offset: 18,
     overflow: true,
   });
-  assert.equal(await w.engine.clearLog(), true);
+  await w.engine.clearLog();
   assert.equal(cleared, 1);
   const follow = await w.engine.followLog();
   w.bus.publish({ type: "MAIN_LOG_LINE", line: "2026-11-24 13:00:00,000 INFO hi\n" });
@@ -155,4 +155,45 @@ Deno.test("main log: NO_FILE without a main log file", async () => {
   await using w = engineWorld([]);
   await assert.rejects(w.engine.readLog(0, 0), fault("NO_FILE"));
   await assert.rejects(w.engine.clearLog(), fault("NO_FILE"));
+});
+
+Deno.test("a log write that fails is reported once per episode; the pipe drains; capture resumes", async () => {
+  await using w = engineWorld([manual("cat")]);
+  const info = await w.engine.startProcess("cat", { wait: false });
+  const path = info.stdout_logfile;
+  const child = w.spawner.last("/bin/cat");
+  child.write("one\n");
+  await settle();
+  w.logs.unwritable.add(path);
+  child.write("two\n");
+  child.write("three\n");
+  await settle();
+  w.logs.unwritable.delete(path);
+  child.write("four\n");
+  await settle();
+  assert.equal(w.logs.text(path), "one\nfour\n");
+  const reports = w.log.lines.filter((l) => l.includes(`stdout log ${path}`));
+  assert.equal(reports.length, 2);
+  assert.match(
+    reports[0]!,
+    /^WARN cat: stdout log \/logs\/.*: write \(output dropped until it works again\) failed: No such file/,
+  );
+  assert.match(reports[1]!, /^INFO cat: stdout log \/logs\/.*: writing again$/);
+  // Every chunk was read from the pipe: the in-memory tail has them all.
+  assert.equal(await w.engine.readProcessLog("cat", "stdout", 0, 0), "one\nfour\n");
+  assert.equal((await w.engine.tailProcessLog("cat", "stdout", 0, 100)).text, "one\nfour\n");
+});
+
+Deno.test("a log that cannot be opened at spawn fails the spawn with supervisord's message", async () => {
+  await using w = engineWorld([manual("cat", { startretries: 0 })]);
+  const path = (await w.engine.getProcessInfo("cat")).stdout_logfile;
+  w.logs.unwritable.add(path);
+  await assert.rejects(w.engine.startProcess("cat"), fault("SPAWN_ERROR", "cat"));
+  const info = await w.engine.getProcessInfo("cat");
+  assert.equal(info.statename, "FATAL");
+  assert.equal(info.spawnerr, "unknown error making dispatchers for 'cat': ENOENT");
+  assert.equal(w.spawner.children.length, 0, "no child is forked without its logs");
+  assert.ok(
+    w.log.lines.includes("INFO spawnerr: unknown error making dispatchers for 'cat': ENOENT"),
+  );
 });

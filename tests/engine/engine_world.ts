@@ -92,7 +92,6 @@ export function engineWorld(
     requestShutdown: () => requests.push("shutdown"),
     requestRestart: () => requests.push("restart"),
     random: () => ((seq++ * 7) % 37) / 37,
-    version: "0.1.0",
     ...options.deps,
   });
   return world;

@@ -1,10 +1,9 @@
 /** Tests the small pure helpers: exit decoding, child environment, descriptions, ProcessInfo, namespecs, repr. */
 
 import assert from "node:assert/strict";
-import { PROCESS_STATES } from "../../src/protocol/types.ts";
 import { buildChildEnv } from "../../src/process/child_env.ts";
 import { decodeExit } from "../../src/process/exit_status.ts";
-import { makeNamespec, splitNamespec } from "../../src/process/namespec.ts";
+import { makeNamespec, splitNamespec } from "../../src/protocol/namespec.ts";
 import {
   describeProcess,
   formatStopTime,
@@ -12,8 +11,7 @@ import {
 } from "../../src/process/process_description.ts";
 import { processInfo } from "../../src/process/process_info.ts";
 import { newRecord } from "../../src/process/process_record.ts";
-import { STATE_CODES } from "../../src/process/process_state.ts";
-import { pyRepr } from "../../src/process/py_repr.ts";
+import { pyRepr } from "../../src/protocol/py_repr.ts";
 
 Deno.test("decodeExit: exit codes, signals (-1), with or without SIG", () => {
   assert.deepEqual(decodeExit({ code: 0, signal: null }), { code: 0, message: "exit status 0" });
@@ -106,11 +104,9 @@ Deno.test("processInfo: supervisor's struct", () => {
     start: 1795527236,
     stop: 0,
     now: 1795527238,
-    state: 20,
     statename: "RUNNING",
     spawnerr: "",
     exitstatus: 0,
-    logfile: "/srv/sup/newp-stdout---supervisor-wtpqcyw_.log",
     stdout_logfile: "/srv/sup/newp-stdout---supervisor-wtpqcyw_.log",
     stderr_logfile: "/srv/sup/newp-stderr---supervisor-gfqmgxvq.log",
     pid: 22349,
@@ -125,11 +121,7 @@ Deno.test("processInfo: supervisor's struct", () => {
   });
   assert.equal(far.start, 2 ** 31 - 1);
   assert.equal(far.now, 2 ** 31 - 1);
-  assert.equal(far.logfile, "");
-});
-
-Deno.test("STATE_CODES agree with the protocol's PROCESS_STATES", () => {
-  assert.deepEqual({ ...STATE_CODES }, { ...PROCESS_STATES });
+  assert.equal(far.stdout_logfile, "");
 });
 
 Deno.test("namespecs and pyRepr", () => {

@@ -8,7 +8,8 @@ import {
   type ProcessInput,
   type ProcessRecord,
 } from "../../src/process/process_record.ts";
-import { step, type StepContext, TRANSITIONS } from "../../src/process/process_step.ts";
+import { step, TRANSITIONS } from "../../src/process/process_step.ts";
+import type { StepContext } from "../../src/process/step_draft.ts";
 import { processConfig, type ProcessOverrides } from "../helpers/config_builder.ts";
 
 const WALL = 1_795_527_000_000;

@@ -1,20 +1,20 @@
 /** What every ctl action shares: its signature, the no-argument check, `--json`, fault tests. */
 
 import { type FaultCode, SvisorError } from "../../core/errors.ts";
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { ACTION_HELP } from "../help_texts.ts";
 
 /** An action: `do_<name>(arg)`; resolves true when the shell should end. */
-export type Action = (ctl: Controller, arg: string) => Promise<boolean | void>;
+export type Action = (ctl: CtlContext, arg: string) => Promise<boolean | void>;
 
 /** Prints an action's help text (`help_<name>`). */
-export function printHelp(ctl: Controller, name: string): void {
+export function printHelp(ctl: CtlContext, name: string): void {
   const text = ACTION_HELP[name];
   if (text !== undefined) ctl.output(text);
 }
 
 /** For actions without arguments: prints `Error: <name> accepts no arguments` and the help; false then. */
-export function acceptsNoArguments(ctl: Controller, name: string, arg: string): boolean {
+export function acceptsNoArguments(ctl: CtlContext, name: string, arg: string): boolean {
   if (arg === "") return true;
   ctl.output(`Error: ${name} accepts no arguments`);
   ctl.exitStatus = EXIT.GENERIC;
@@ -23,7 +23,7 @@ export function acceptsNoArguments(ctl: Controller, name: string, arg: string): 
 }
 
 /** Removes svisor's `--json` from an action's words; switches the controller to JSON output if set. */
-export function takeJson(ctl: Controller, arg: string): string[] {
+export function takeJson(ctl: CtlContext, arg: string): string[] {
   const words = arg.split(/\s+/).filter((w) => w !== "");
   const rest = words.filter((w) => w !== "--json");
   ctl.jsonActive = ctl.settings.json || rest.length !== words.length;

@@ -1,10 +1,10 @@
 /** `add g ...`: activates groups that the last re-read found in the config. */
 
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, words } from "./action_kit.ts";
 
 /** Runs `add`. */
-export async function addAction(ctl: Controller, arg: string): Promise<void> {
+export async function addAction(ctl: CtlContext, arg: string): Promise<void> {
   const service = ctl.service();
   for (const name of words(arg)) {
     try {

@@ -1,12 +1,12 @@
 /** `avail`: every configured process, in use or not, with autostart and priorities. */
 
 import type { ProcessConfigInfo } from "../../protocol/types.ts";
-import { type Controller, EXIT } from "../controller.ts";
-import { makeNamespec } from "../namespec.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec } from "../../protocol/namespec.ts";
 import { acceptsNoArguments, isFault, takeJson } from "./action_kit.ts";
 
 /** Runs `avail`. */
-export async function availAction(ctl: Controller, arg: string): Promise<void> {
+export async function availAction(ctl: CtlContext, arg: string): Promise<void> {
   const rest = takeJson(ctl, arg);
   if (!acceptsNoArguments(ctl, "avail", rest.join(" "))) return;
   let infos: ProcessConfigInfo[];

@@ -1,13 +1,14 @@
 /** `clear NS ...|all`: clears process logs, one result line each. */
 
 import { SvisorError } from "../../core/errors.ts";
-import { type Controller, EXIT, faultOf } from "../controller.ts";
-import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { faultStringOf } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec, splitNamespec } from "../../protocol/namespec.ts";
 import { printHelp, words } from "./action_kit.ts";
 import { clearResultText } from "./result_texts.ts";
 
 /** Runs `clear`. */
-export async function clearAction(ctl: Controller, arg: string): Promise<void> {
+export async function clearAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const names = words(arg);
   if (names.length === 0) {
@@ -31,8 +32,8 @@ export async function clearAction(ctl: Controller, arg: string): Promise<void> {
       ctl.output(`${makeNamespec(group, process ?? "None")}: cleared`);
     } catch (e) {
       if (!(e instanceof SvisorError)) throw e;
-      const status = faultOf(e);
-      ctl.output(clearResultText({ status, name: process, group, description: e.message }));
+      const status = e.code;
+      ctl.output(clearResultText({ status, name: process, group, description: faultStringOf(e) }));
       ctl.setExitFromFault(status);
     }
   }

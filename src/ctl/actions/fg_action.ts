@@ -2,12 +2,13 @@
 
 import { SvisorError } from "../../core/errors.ts";
 import type { LogFollow } from "../../protocol/control_service.ts";
-import { type Controller, EXIT, faultText } from "../controller.ts";
+import { faultRepr } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { Interrupted } from "../interrupts.ts";
 import { isFault, printHelp, words } from "./action_kit.ts";
 
 /** Runs `fg`. */
-export async function fgAction(ctl: Controller, arg: string): Promise<void> {
+export async function fgAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const names = words(arg);
   if (names.length === 0) {
@@ -36,7 +37,7 @@ export async function fgAction(ctl: Controller, arg: string): Promise<void> {
       ctl.output("ERROR: bad process name supplied");
       ctl.exitStatus = EXIT.GENERIC;
     } else {
-      ctl.output(`ERROR: ${faultText(e)}`);
+      ctl.output(`ERROR: ${faultRepr(e)}`);
     }
     return;
   }
@@ -62,7 +63,7 @@ export async function fgAction(ctl: Controller, arg: string): Promise<void> {
         await service.sendProcessStdin(name, line + "\n");
       } catch (e) {
         if (!(e instanceof SvisorError)) throw e;
-        ctl.output(isFault(e, "NOT_RUNNING") ? "Process got killed" : `ERROR: ${faultText(e)}`);
+        ctl.output(isFault(e, "NOT_RUNNING") ? "Process got killed" : `ERROR: ${faultRepr(e)}`);
         ctl.output("Exiting foreground");
         return;
       }

@@ -2,14 +2,14 @@
 
 import { SvisorError } from "../../core/errors.ts";
 import type { LogFollow } from "../../protocol/control_service.ts";
-import type { Controller } from "../controller.ts";
+import type { CtlContext } from "../ctl_context.ts";
 
 /**
  * Streams a followed log to stdout. `path` is the HTTP path supervisorctl would GET (for the
  * `<url><path> Cannot read, status code N` message on stderr). Ctrl-C prints an empty line.
  */
 export async function followStream(
-  ctl: Controller,
+  ctl: CtlContext,
   path: string,
   open: () => Promise<LogFollow>,
 ): Promise<void> {

@@ -1,11 +1,11 @@
 /** `maintail [-f|-N]`: the last bytes of supervisord's own log, or the log as it grows. */
 
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, printHelp, pyInt, words } from "./action_kit.ts";
 import { followStream } from "./follow_stream.ts";
 
 /** Runs `maintail`. */
-export async function maintailAction(ctl: Controller, arg: string): Promise<void> {
+export async function maintailAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const args = words(arg);
   let bytes = 1600;

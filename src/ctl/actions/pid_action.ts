@@ -1,11 +1,11 @@
 /** `pid [NS ...|all]`: supervisord's pid, or one child pid per line (0 when not running). */
 
-import { type Controller, EXIT } from "../controller.ts";
-import { makeNamespec } from "../namespec.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec } from "../../protocol/namespec.ts";
 import { isFault, takeJson } from "./action_kit.ts";
 
 /** Runs `pid`. */
-export async function pidAction(ctl: Controller, arg: string): Promise<void> {
+export async function pidAction(ctl: CtlContext, arg: string): Promise<void> {
   const names = takeJson(ctl, arg);
   if (!(await ctl.upcheck())) return;
   const service = ctl.service();

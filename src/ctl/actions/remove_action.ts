@@ -1,10 +1,10 @@
 /** `remove g ...`: removes stopped groups from the running config. */
 
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, words } from "./action_kit.ts";
 
 /** Runs `remove`. */
-export async function removeAction(ctl: Controller, arg: string): Promise<void> {
+export async function removeAction(ctl: CtlContext, arg: string): Promise<void> {
   const service = ctl.service();
   for (const name of words(arg)) {
     try {

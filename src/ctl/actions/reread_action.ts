@@ -1,11 +1,12 @@
 /** `reread`: re-reads the daemon's config and lists what would change, without applying it. */
 
 import type { ConfigDiff } from "../../protocol/types.ts";
-import { type Controller, EXIT } from "../controller.ts";
+import { faultStringOf } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { acceptsNoArguments, isFault } from "./action_kit.ts";
 
 /** Runs `reread`. */
-export async function rereadAction(ctl: Controller, arg: string): Promise<void> {
+export async function rereadAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!acceptsNoArguments(ctl, "reread", arg)) return;
   let diff: ConfigDiff;
   try {
@@ -13,7 +14,7 @@ export async function rereadAction(ctl: Controller, arg: string): Promise<void> 
   } catch (e) {
     ctl.exitStatus = EXIT.GENERIC;
     if (isFault(e, "SHUTDOWN_STATE")) ctl.output("ERROR: supervisor shutting down");
-    else if (isFault(e, "CANT_REREAD")) ctl.output(`ERROR: ${e.message}`);
+    else if (isFault(e, "CANT_REREAD")) ctl.output(`ERROR: ${faultStringOf(e)}`);
     else throw e;
     return;
   }

@@ -1,7 +1,8 @@
 /** The one-line texts of per-process results (`NS: started`, `NS: ERROR (not running)`, ...). */
 
-import { FAULTS } from "../../core/errors.ts";
-import { makeNamespec } from "../namespec.ts";
+import type { FaultCode } from "../../core/errors.ts";
+import { faultNumber } from "../../protocol/faults.ts";
+import { makeNamespec } from "../../protocol/namespec.ts";
 
 /** One per-process outcome: a ProcessResult, or a single call's fault turned into one. */
 export interface ResultLike {
@@ -9,30 +10,30 @@ export interface ResultLike {
   name: string | null;
   /** Group name. */
   group: string;
-  /** 80 (SUCCESS) or a fault number. */
-  status: number;
+  /** SUCCESS or a fault name. */
+  status: FaultCode;
   /** 'OK' or the fault string. */
   description: string;
 }
 
-const START_ERRORS: Record<number, string> = {
-  [FAULTS.BAD_NAME]: "no such process",
-  [FAULTS.NO_FILE]: "no such file",
-  [FAULTS.NOT_EXECUTABLE]: "file is not executable",
-  [FAULTS.ALREADY_STARTED]: "already started",
-  [FAULTS.SPAWN_ERROR]: "spawn error",
-  [FAULTS.ABNORMAL_TERMINATION]: "abnormal termination",
+const START_ERRORS: Partial<Record<FaultCode, string>> = {
+  BAD_NAME: "no such process",
+  NO_FILE: "no such file",
+  NOT_EXECUTABLE: "file is not executable",
+  ALREADY_STARTED: "already started",
+  SPAWN_ERROR: "spawn error",
+  ABNORMAL_TERMINATION: "abnormal termination",
 };
 
-const SIGNAL_ERRORS: Record<number, string> = {
-  [FAULTS.BAD_NAME]: "no such process",
-  [FAULTS.BAD_SIGNAL]: "bad signal name",
-  [FAULTS.NOT_RUNNING]: "not running",
+const SIGNAL_ERRORS: Partial<Record<FaultCode, string>> = {
+  BAD_NAME: "no such process",
+  BAD_SIGNAL: "bad signal name",
+  NOT_RUNNING: "not running",
 };
 
-const CLEAR_ERRORS: Record<number, string> = {
-  [FAULTS.BAD_NAME]: "no such process",
-  [FAULTS.FAILED]: "failed",
+const CLEAR_ERRORS: Partial<Record<FaultCode, string>> = {
+  BAD_NAME: "no such process",
+  FAILED: "failed",
 };
 
 function namespecOf(r: ResultLike): string {
@@ -40,12 +41,12 @@ function namespecOf(r: ResultLike): string {
 }
 
 function unknown(r: ResultLike): Error {
-  return new Error(`Unknown result code ${r.status} for ${namespecOf(r)}`);
+  return new Error(`Unknown result code ${faultNumber(r.status)} for ${namespecOf(r)}`);
 }
 
 /** supervisorctl's `_startresult`. */
 export function startResultText(r: ResultLike): string {
-  if (r.status === FAULTS.SUCCESS) return `${namespecOf(r)}: started`;
+  if (r.status === "SUCCESS") return `${namespecOf(r)}: started`;
   const why = START_ERRORS[r.status];
   if (why === undefined) throw unknown(r);
   return `${namespecOf(r)}: ERROR (${why})`;
@@ -53,8 +54,8 @@ export function startResultText(r: ResultLike): string {
 
 /** supervisorctl's `_signalresult` (and `_stopresult` with `success` = `stopped`). */
 export function signalResultText(r: ResultLike, success = "signalled"): string {
-  if (r.status === FAULTS.SUCCESS) return `${namespecOf(r)}: ${success}`;
-  if (r.status === FAULTS.FAILED) return r.description;
+  if (r.status === "SUCCESS") return `${namespecOf(r)}: ${success}`;
+  if (r.status === "FAILED") return r.description;
   const why = SIGNAL_ERRORS[r.status];
   if (why === undefined) throw unknown(r);
   return `${namespecOf(r)}: ERROR (${why})`;
@@ -62,7 +63,7 @@ export function signalResultText(r: ResultLike, success = "signalled"): string {
 
 /** supervisorctl's `_clearresult`. */
 export function clearResultText(r: ResultLike): string {
-  if (r.status === FAULTS.SUCCESS) return `${namespecOf(r)}: cleared`;
+  if (r.status === "SUCCESS") return `${namespecOf(r)}: cleared`;
   const why = CLEAR_ERRORS[r.status];
   if (why === undefined) throw unknown(r);
   return `${namespecOf(r)}: ERROR (${why})`;

@@ -1,12 +1,12 @@
 /** `shutdown`: stops the remote supervisord (asks first in interactive mode). */
 
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { ServerUnreachable } from "../ctl_errors.ts";
 import { acceptsNoArguments, isFault } from "./action_kit.ts";
 import { confirmed } from "./reload_action.ts";
 
 /** Runs `shutdown`. */
-export async function shutdownAction(ctl: Controller, arg: string): Promise<void> {
+export async function shutdownAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!acceptsNoArguments(ctl, "shutdown", arg)) return;
   if (!(await confirmed(ctl, "Really shut the remote supervisord process down y/N? "))) return;
   try {

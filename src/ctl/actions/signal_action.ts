@@ -1,13 +1,14 @@
 /** `signal SIG NS ...|g:*|all`: sends a signal and prints one result line per process. */
 
 import { SvisorError } from "../../core/errors.ts";
-import { type Controller, EXIT, faultOf } from "../controller.ts";
-import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { faultStringOf } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec, splitNamespec } from "../../protocol/namespec.ts";
 import { isFault, printHelp, words } from "./action_kit.ts";
 import { signalResultText } from "./result_texts.ts";
 
 /** Runs `signal`. */
-export async function signalAction(ctl: Controller, arg: string): Promise<void> {
+export async function signalAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const args = words(arg);
   if (args.length < 2) {
@@ -45,8 +46,8 @@ export async function signalAction(ctl: Controller, arg: string): Promise<void> 
       ctl.output(`${makeNamespec(group, process)}: signalled`);
     } catch (e) {
       if (!(e instanceof SvisorError)) throw e;
-      const status = faultOf(e);
-      ctl.output(signalResultText({ status, name: process, group, description: e.message }));
+      const status = e.code;
+      ctl.output(signalResultText({ status, name: process, group, description: faultStringOf(e) }));
       ctl.setExitFromFault(status);
     }
   }

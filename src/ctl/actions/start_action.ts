@@ -1,14 +1,14 @@
 /** `start NS ...|g:*|all`: starts processes and prints one result line each. */
 
-import { FAULTS } from "../../core/errors.ts";
-import { type Controller, EXIT, faultOf } from "../controller.ts";
-import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { faultStringOf } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec, splitNamespec } from "../../protocol/namespec.ts";
 import { isFault, printHelp, words } from "./action_kit.ts";
 import { startResultText } from "./result_texts.ts";
 import { SvisorError } from "../../core/errors.ts";
 
 /** Runs `start`. */
-export async function startAction(ctl: Controller, arg: string): Promise<void> {
+export async function startAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const names = words(arg);
   const service = ctl.service();
@@ -21,7 +21,7 @@ export async function startAction(ctl: Controller, arg: string): Promise<void> {
   if (names.includes("all")) {
     for (const result of await service.startAllProcesses()) {
       ctl.output(startResultText(result));
-      ctl.setExitFromFault(result.status, FAULTS.ALREADY_STARTED);
+      ctl.setExitFromFault(result.status, "ALREADY_STARTED");
     }
     return;
   }
@@ -31,7 +31,7 @@ export async function startAction(ctl: Controller, arg: string): Promise<void> {
       try {
         for (const result of await service.startProcessGroup(group)) {
           ctl.output(startResultText(result));
-          ctl.setExitFromFault(result.status, FAULTS.ALREADY_STARTED);
+          ctl.setExitFromFault(result.status, "ALREADY_STARTED");
         }
       } catch (e) {
         if (!isFault(e, "BAD_NAME")) {
@@ -48,9 +48,9 @@ export async function startAction(ctl: Controller, arg: string): Promise<void> {
       ctl.output(`${makeNamespec(group, process)}: started`);
     } catch (e) {
       if (!(e instanceof SvisorError)) throw e;
-      const status = faultOf(e);
-      ctl.output(startResultText({ status, name: process, group, description: e.message }));
-      ctl.setExitFromFault(status, FAULTS.ALREADY_STARTED);
+      const status = e.code;
+      ctl.output(startResultText({ status, name: process, group, description: faultStringOf(e) }));
+      ctl.setExitFromFault(status, "ALREADY_STARTED");
     }
   }
 }

@@ -1,8 +1,8 @@
 /** `status [NS|g:|g:*|all ...]`: one line per process, supervisorctl's columns; `--json` for machines. */
 
 import type { ProcessInfo } from "../../protocol/types.ts";
-import type { Controller } from "../controller.ts";
-import { makeNamespec, splitNamespec } from "../namespec.ts";
+import type { CtlContext } from "../ctl_context.ts";
+import { makeNamespec, splitNamespec } from "../../protocol/namespec.ts";
 import { takeJson } from "./action_kit.ts";
 
 /** LSB status codes `status` uses instead of the init codes. */
@@ -11,7 +11,7 @@ const STATUS_EXIT = { NOT_RUNNING: 3, UNKNOWN: 4 } as const;
 const STOPPED_STATES = new Set(["STOPPED", "EXITED", "FATAL", "UNKNOWN"]);
 
 /** Runs `status`: one getAllProcessInfo call, output built as one string. */
-export async function statusAction(ctl: Controller, arg: string): Promise<void> {
+export async function statusAction(ctl: CtlContext, arg: string): Promise<void> {
   const names = takeJson(ctl, arg);
   if (!(await ctl.upcheck())) {
     ctl.exitStatus = STATUS_EXIT.UNKNOWN;

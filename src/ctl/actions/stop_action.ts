@@ -1,13 +1,14 @@
 /** `stop NS ...|g:*|all`: stops processes and prints one result line each. */
 
-import { FAULTS, SvisorError } from "../../core/errors.ts";
-import { type Controller, EXIT, faultOf } from "../controller.ts";
-import { makeNamespec, splitNamespec } from "../namespec.ts";
+import { SvisorError } from "../../core/errors.ts";
+import { faultStringOf } from "../../protocol/faults.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
+import { makeNamespec, splitNamespec } from "../../protocol/namespec.ts";
 import { isFault, printHelp, words } from "./action_kit.ts";
 import { signalResultText } from "./result_texts.ts";
 
 /** Runs `stop`. */
-export async function stopAction(ctl: Controller, arg: string): Promise<void> {
+export async function stopAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const names = words(arg);
   const service = ctl.service();
@@ -20,7 +21,7 @@ export async function stopAction(ctl: Controller, arg: string): Promise<void> {
   if (names.includes("all")) {
     for (const result of await service.stopAllProcesses()) {
       ctl.output(signalResultText(result, "stopped"));
-      ctl.setExitFromFault(result.status, FAULTS.NOT_RUNNING);
+      ctl.setExitFromFault(result.status, "NOT_RUNNING");
     }
     return;
   }
@@ -30,7 +31,7 @@ export async function stopAction(ctl: Controller, arg: string): Promise<void> {
       try {
         for (const result of await service.stopProcessGroup(group)) {
           ctl.output(signalResultText(result, "stopped"));
-          ctl.setExitFromFault(result.status, FAULTS.NOT_RUNNING);
+          ctl.setExitFromFault(result.status, "NOT_RUNNING");
         }
       } catch (e) {
         ctl.exitStatus = EXIT.GENERIC;
@@ -44,11 +45,14 @@ export async function stopAction(ctl: Controller, arg: string): Promise<void> {
       ctl.output(`${makeNamespec(group, process)}: stopped`);
     } catch (e) {
       if (!(e instanceof SvisorError)) throw e;
-      const status = faultOf(e);
+      const status = e.code;
       ctl.output(
-        signalResultText({ status, name: process, group, description: e.message }, "stopped"),
+        signalResultText(
+          { status, name: process, group, description: faultStringOf(e) },
+          "stopped",
+        ),
       );
-      ctl.setExitFromFault(status, FAULTS.NOT_RUNNING);
+      ctl.setExitFromFault(status, "NOT_RUNNING");
     }
   }
 }

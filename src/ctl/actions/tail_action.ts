@@ -1,12 +1,12 @@
 /** `tail [-f|-N] NS [stdout|stderr]`: the last bytes of a process log, or the log as it grows. */
 
 import type { Channel } from "../../protocol/types.ts";
-import { type Controller, EXIT } from "../controller.ts";
+import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, printHelp, pyInt, pyRepr, words } from "./action_kit.ts";
 import { followStream } from "./follow_stream.ts";
 
 /** Runs `tail`. */
-export async function tailAction(ctl: Controller, arg: string): Promise<void> {
+export async function tailAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const args = words(arg);
   if (args.length < 1 || args.length > 3) {

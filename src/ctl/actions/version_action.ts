@@ -1,10 +1,10 @@
 /** `version`: the remote supervisord's version (`4.2.5`); `--json` gives `{"version": ...}`. */
 
-import type { Controller } from "../controller.ts";
+import type { CtlContext } from "../ctl_context.ts";
 import { acceptsNoArguments, takeJson } from "./action_kit.ts";
 
 /** Runs `version`. */
-export async function versionAction(ctl: Controller, arg: string): Promise<void> {
+export async function versionAction(ctl: CtlContext, arg: string): Promise<void> {
   const rest = takeJson(ctl, arg);
   if (!acceptsNoArguments(ctl, "version", rest.join(" "))) return;
   if (!(await ctl.upcheck())) return;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { FAULTS } from "../../../src/core/errors.ts";
-import { RemoteFault, ServerUnreachable } from "../../../src/ctl/ctl_errors.ts";
+import { ServerUnreachable } from "../../../src/ctl/ctl_errors.ts";
+import { FAULT_NUMBERS, RemoteFault } from "../../../src/protocol/faults.ts";
 import { runWith, standardService } from "../ctl_harness.ts";
 
 Deno.test("avail prints supervisorctl's columns, sorted as the daemon sends them", async () => {
@@ -25,7 +25,7 @@ Deno.test("avail takes no arguments", async () => {
 
 Deno.test("avail while the daemon shuts down", async () => {
   const service = standardService();
-  service.failWith = new RemoteFault(FAULTS.SHUTDOWN_STATE, "SHUTDOWN_STATE");
+  service.failWith = new RemoteFault(FAULT_NUMBERS.SHUTDOWN_STATE, "SHUTDOWN_STATE");
   const r = await runWith(["avail"], service);
   assert.deepEqual([r.out, r.code], ["ERROR: supervisor shutting down\n", 1]);
 });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { FAULTS } from "../../../src/core/errors.ts";
-import { RemoteFault } from "../../../src/ctl/ctl_errors.ts";
+import { FAULT_NUMBERS, RemoteFault } from "../../../src/protocol/faults.ts";
 import { runWith, standardService } from "../ctl_harness.ts";
 
 Deno.test("reread lists changes sorted by name", async () => {
@@ -19,7 +18,7 @@ Deno.test("reread with nothing changed", async () => {
 
 Deno.test("reread of a broken config prints the daemon's reason", async () => {
   const service = standardService();
-  service.failWith = new RemoteFault(FAULTS.CANT_REREAD, "CANT_REREAD: bad file");
+  service.failWith = new RemoteFault(FAULT_NUMBERS.CANT_REREAD, "CANT_REREAD: bad file");
   const r = await runWith(["reread"], service);
   assert.deepEqual([r.out, r.code], ["ERROR: CANT_REREAD: bad file\n", 1]);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { FAULTS } from "../../../src/core/errors.ts";
-import { RemoteFault, ServerUnreachable } from "../../../src/ctl/ctl_errors.ts";
+import { ServerUnreachable } from "../../../src/ctl/ctl_errors.ts";
+import { FAULT_NUMBERS, RemoteFault } from "../../../src/protocol/faults.ts";
 import { type FakeProcess, FakeService } from "../fake_service.ts";
 import { runWith, standardService } from "../ctl_harness.ts";
 
@@ -101,7 +101,7 @@ Deno.test("status when the port refuses says so and exits 4", async () => {
 
 Deno.test("a server without the supervisor namespace gets supervisorctl's apology, exit 4 for status", async () => {
   const service = standardService();
-  service.failWith = new RemoteFault(FAULTS.UNKNOWN_METHOD, "UNKNOWN_METHOD");
+  service.failWith = new RemoteFault(FAULT_NUMBERS.UNKNOWN_METHOD, "UNKNOWN_METHOD");
   const r = await runWith(["status"], service);
   assert.match(
     r.out,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { RemoteFault } from "../../../src/ctl/ctl_errors.ts";
+import { RemoteFault } from "../../../src/protocol/faults.ts";
 import { runWith, standardService } from "../ctl_harness.ts";
 
 Deno.test("stop without a name prints the error and the help, exit 1", async () => {

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { FAULTS } from "../../../src/core/errors.ts";
 import { runWith, standardService } from "../ctl_harness.ts";
 
 function changedWorld() {
@@ -41,7 +40,7 @@ Deno.test("update all is update", async () => {
 Deno.test("update does not remove a group whose stop failed", async () => {
   const service = changedWorld();
   service.stopProcessGroup = (name) =>
-    Promise.resolve([{ name, group: name, status: FAULTS.FAILED, description: "FAILED" }]);
+    Promise.resolve([{ name, group: name, status: "FAILED" as const, description: "FAILED" }]);
   service.diff = { added: [], changed: [], removed: ["nf"] };
   const r = await runWith(["update"], service);
   assert.deepEqual([r.out, r.code], ["nf: stopped\nnf: has problems; not removing\n", 1]);

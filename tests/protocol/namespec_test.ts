@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { makeNamespec, splitNamespec } from "../../src/ctl/namespec.ts";
+import { makeNamespec, splitNamespec } from "../../src/protocol/namespec.ts";
 
 Deno.test("namespecs split and join as supervisor's", () => {
   assert.deepEqual(splitNamespec("a"), ["a", "a"]);

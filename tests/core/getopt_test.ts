@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { getopt } from "../../src/cli/getopt.ts";
+import { getopt } from "../../src/core/getopt.ts";
 
 Deno.test("parsing stops at the first word that is not an option, and after --", () => {
   assert.deepEqual(getopt(["-n", "status", "-c", "x"], "c:n", []), {

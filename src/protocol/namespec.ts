@@ -1,4 +1,4 @@
-/** supervisor's namespecs (`name`, `group:name`, `group:*`, `group:`) for the engine's lookups. */
+/** supervisor's namespecs (`name`, `group:name`, `group:*`, `group:`): split, joined and told apart, for both ends of the wire. */
 
 /**
  * Splits a namespec into group and process; the process is null for `group:` and `group:*`, and a
@@ -23,4 +23,20 @@ export function splitNamespec(namespec: string): [group: string, process: string
 /** The short namespec of a process: the bare name when group and process are equal. */
 export function makeNamespec(group: string, process: string): string {
   return group === process ? group : `${group}:${process}`;
+}
+
+/**
+ * The group of a `g:*` or `g:` namespec, else null (the namespec names a process).
+ *
+ * @example
+ * ```ts
+ * import { groupOfNamespec } from "./namespec.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(groupOfNamespec("grp:*"), "grp");
+ * assert.equal(groupOfNamespec("grp:web"), null);
+ * ```
+ */
+export function groupOfNamespec(namespec: string): string | null {
+  const [group, process] = splitNamespec(namespec);
+  return process === null ? group : null;
 }
