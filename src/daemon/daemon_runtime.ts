@@ -6,9 +6,9 @@
 
 import process from "node:process";
 import type { Config, DaemonConfig } from "../config/model.ts";
-import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { Pacer } from "../engine/pacer.ts";
+import { EarlyLog } from "./early_log.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -58,17 +58,17 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const queue = new RequestQueue();
   const holder = new EngineHolder();
   const service: ControlService = holder;
-  const early: Array<[LogLevel, string]> = [["INFO", "RPC interface 'supervisor' initialized"]];
+  // Lines before the activity log is open wait here; the servers log to it for the daemon's life.
+  const early = new EarlyLog();
+  early.log("INFO", "RPC interface 'supervisor' initialized");
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
-  // The servers' lines wait in `early` until the activity log is open, then go straight to it.
-  let serverLog = (level: LogLevel, m: string): void => void early.push([level, m]);
-  const servers = await openHttpServers(config, service, (level, m) => serverLog(level, m), runAs);
+  const servers = await openHttpServers(config, service, (level, m) => early.log(level, m), runAs);
   let log: ActivityLogFile | null = null;
   try {
     const uidNote = dropPrivileges(settings.user, users);
-    if (uidNote !== null) early.unshift(["INFO", uidNote]);
+    if (uidNote !== null) early.logFirst("INFO", uidNote);
     log = await openActivityLog(settings, options.background);
     for (const w of config.warnings) log.log("WARN", w.message);
     if (Deno.uid() === 0 && settings.user === null) {
@@ -90,9 +90,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       );
     }
     if (!settings.nocleanup) await removeAutoLogs(settings.childlogdir, settings.identifier);
-    for (const [level, m] of early.splice(0)) log.log(level, m);
-    const opened = log;
-    serverLog = (level, m) => opened.log(level, m);
+    early.open(log);
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
