@@ -11,7 +11,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   config: ["core"],
   // process quotes commands with protocol's pyRepr and names states with protocol's sets.
   process: ["core", "protocol"],
-  events: ["core"],
+  // events frames listener envelopes and reads capture tokens with protocol's wire facts.
+  events: ["core", "protocol"],
   log: ["core"],
   protocol: ["core"],
   engine: ["core", "config", "process", "events", "log", "protocol"],

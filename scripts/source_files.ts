@@ -1,6 +1,6 @@
 /** The TypeScript files below a folder, for the check scripts: paths relative to the root, sorted. */
 
-/** Yields `dir/...ts` paths under `root`, depth first, in name order. */
+/** Yields `dir/...ts` and `.tsx` paths under `root`, depth first, in name order. */
 export async function* sourceFiles(root: string, dir: string): AsyncGenerator<string> {
   const entries = [];
   for await (const entry of Deno.readDir(`${root}/${dir}`)) entries.push(entry);
@@ -8,6 +8,6 @@ export async function* sourceFiles(root: string, dir: string): AsyncGenerator<st
   for (const entry of entries) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory) yield* sourceFiles(root, path);
-    else if (entry.name.endsWith(".ts")) yield path;
+    else if (/\.tsx?$/.test(entry.name)) yield path;
   }
 }

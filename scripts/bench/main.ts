@@ -16,6 +16,7 @@ import {
 } from "./workloads.ts";
 import { renderReport, type Row } from "./report.ts";
 import { ensurePm2, pm2Chatty, pm2Crash, pm2Sleepers } from "./pm2.ts";
+import { listenerSession, streamSession } from "./event_workloads.ts";
 
 /** The heading of the hand-written part of the report, kept across runs. */
 const FINDINGS = "## Findings";
@@ -31,7 +32,11 @@ const { values } = parseArgs({
     "chatty-seconds": { type: "string", default: "15" },
     "crash-cycles": { type: "string", default: "10" },
     "api-seconds": { type: "string", default: "5" },
-    only: { type: "string", default: "sleepers,spew,chatty,crash" },
+    "event-count": { type: "string", default: "20000" },
+    "stream-n": { type: "string", default: "1000" },
+    "stream-subscribers": { type: "string", default: "100" },
+    "stream-seconds": { type: "string", default: "15" },
+    only: { type: "string", default: "sleepers,spew,chatty,crash,events,stream" },
     systems: { type: "string", default: "svisor,supervisord,pm2" },
     out: { type: "string", default: "docs/benchmarks.md" },
     quick: { type: "boolean", default: false },
@@ -49,7 +54,11 @@ if (values.help) {
   --chatty-seconds S   CPU window (default 15)
   --crash-cycles N     crash-restart cycles (default 10)
   --api-seconds S      API load at the smallest N (default 5; 0 skips)
-  --only LIST          workload groups: sleepers,spew,chatty,crash
+  --event-count N      events sent to a listener (default 20000)
+  --stream-n N         restarting programs for the SSE workload (default 1000)
+  --stream-subscribers N  SSE subscribers (default 100)
+  --stream-seconds S   SSE workload window (default 15)
+  --only LIST          workload groups: sleepers,spew,chatty,crash,events,stream
   --systems LIST       systems to run: svisor,supervisord,pm2 (PM2 is npm-installed into
                        dist/bench/pm2 on first use; it runs the workloads that apply to it)
   --out FILE           report file (default docs/benchmarks.md; "-" prints only)
@@ -187,6 +196,18 @@ for (let round = 0; round < runs; round++) {
           {},
         ),
       );
+    }
+    if (only.has("events")) {
+      log("events to a listener");
+      const lines = quick ? 1000 : Number(values["event-count"]);
+      record(sys.name, await withParams((p) => listenerSession(sys, lines, p), {}));
+    }
+    if (only.has("stream") && sys.name === "svisor") {
+      log("SSE subscribers");
+      const n = quick ? 20 : Number(values["stream-n"]);
+      const subs = quick ? 5 : Number(values["stream-subscribers"]);
+      const secs = quick ? 2 : Number(values["stream-seconds"]);
+      record(sys.name, await withParams((p) => streamSession(sys, n, subs, secs, p), {}));
     }
   }
   if (pm2Cli !== null && round % 2 === 0) await pm2Round(pm2Cli, round);

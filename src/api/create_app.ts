@@ -1,6 +1,8 @@
 /**
- * The control plane's HTTP app: XML-RPC at /RPC2, the JSON API at /api/v1, /logtail and
- * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
+ * The control plane's HTTP app: the dashboard at /, XML-RPC at /RPC2, the JSON API at /api/v1,
+ * /logtail and /mainlogtail, and (when the daemon supplies them) /metrics and /api/v1/health, all
+ * behind HTTP Basic auth when a user is configured and a cross-site guard for anything that is not
+ * a GET. Runtime-free (no Deno.*).
  */
 
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -9,13 +11,23 @@ import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
+import { crossSiteRefusal } from "./cross_site_guard.ts";
+import { DASHBOARD_EVENT_TYPES, mountDashboard } from "./dashboard/dashboard_routes.ts";
+import type { EventStreamHub } from "../events/event_stream_hub.ts";
 import { errorPage } from "./error_page.ts";
+import { mountEventStreamRoute } from "./event_stream_route.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
+import { mountHealthRoute } from "./json_health_route.ts";
+import {
+  mountMetricsRoute,
+  mountRequestCounter,
+  type Observability,
+} from "./observability_routes.ts";
 
 /** Options of createApp. */
 export interface AppOptions {
@@ -25,10 +37,16 @@ export interface AppOptions {
   auth?: BasicCredentials | null;
   /** The largest request body; default 2 MiB (413 beyond). */
   maxBodyBytes?: number;
+  /** The event stream behind `GET /api/v1/events`; absent: no such route. */
+  events?: EventStreamHub;
   /** Told about unexpected errors (answered 500); default: ignored. */
   onWarning?: (message: string) => void;
+  /** /metrics, /api/v1/health and the request counter; absent: those routes 404. */
+  observability?: Observability;
   /** svisor's version, reported by `GET /api/v1/state`; default core/version.ts's VERSION. */
   version?: string;
+  /** When the server started, epoch seconds (the dashboard's uptime); default: when createApp runs. */
+  startedAt?: number;
 }
 
 /** The prefix of the JSON API. */
@@ -44,8 +62,10 @@ export function createApp(options: AppOptions): Hono {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onWarning: options.onWarning ?? (() => {}),
     version: options.version ?? VERSION,
+    startedAt: options.startedAt ?? Date.now() / 1000,
   };
   const auth = options.auth ?? null;
+  if (options.observability !== undefined) mountRequestCounter(app, options.observability);
   if (auth !== null) {
     app.use("*", async (c, next) => {
       if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
@@ -60,6 +80,24 @@ export function createApp(options: AppOptions): Hono {
       return errorPage(401, headers);
     });
   }
+  app.use("*", async (c, next) => {
+    const refusal = crossSiteRefusal({
+      method: c.req.method,
+      host: c.req.header("Host") ?? new URL(c.req.url).host,
+      secFetchSite: c.req.header("Sec-Fetch-Site") ?? null,
+      origin: c.req.header("Origin") ?? null,
+    });
+    if (refusal === null) return await next();
+    await c.req.raw.body?.cancel().catch(() => {}); // the body is refused unread; nothing to keep
+    return isApiPath(c.req.path) ? jsonError(403, "FORBIDDEN", refusal) : errorPage(403);
+  });
+  mountDashboard(app, options.service, {
+    api: API_PREFIX,
+    version: env.version,
+    startedAt: env.startedAt,
+    eventTypes: DASHBOARD_EVENT_TYPES,
+  });
+  if (options.observability !== undefined) mountMetricsRoute(app, options.observability);
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
   const api = new OpenAPIHono({
@@ -67,9 +105,11 @@ export function createApp(options: AppOptions): Hono {
   });
   api.onError((e, c) => errorResponse(e, env, `${c.req.method} ${c.req.path}`));
   api.use("*", jsonBodies(env));
-  mountAdminRoutes(api, options.service, env.version);
+  mountAdminRoutes(api, options.service, env.version, env.startedAt);
   mountProcessRoutes(api, options.service);
   mountLogRoutes(api, options.service);
+  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
+  mountHealthRoute(api, options.service, options.observability?.health);
   api.doc(OPENAPI_PATH, {
     openapi: "3.0.3",
     info: {

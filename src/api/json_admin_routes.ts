@@ -14,8 +14,13 @@ import {
 } from "./json_schemas.ts";
 import { errors, jsonBody, jsonContent } from "./json_routes_kit.ts";
 
-/** Mounts /state, /reread, /avail, /update, /groups/{name}, /events, /reload and /shutdown. */
-export function mountAdminRoutes(api: OpenAPIHono, service: ControlService, version: string): void {
+/** Mounts /state (`startedAt`: when the server started, epoch seconds), /reread, /avail, /update, /groups/{name}, /events, /reload and /shutdown. */
+export function mountAdminRoutes(
+  api: OpenAPIHono,
+  service: ControlService,
+  version: string,
+  startedAt: number,
+): void {
   api.openapi(
     createRoute({
       method: "get",
@@ -31,6 +36,7 @@ export function mountAdminRoutes(api: OpenAPIHono, service: ControlService, vers
         apiVersion: await service.getAPIVersion(),
         supervisorVersion: await service.getSupervisorVersion(),
         svisorVersion: version,
+        startedAt,
       }, 200),
   );
   api.openapi(

@@ -14,6 +14,8 @@ export interface JsonEnv {
   onWarning: (message: string) => void;
   /** svisor's version, reported by /state. */
   version: string;
+  /** When the server started, epoch seconds, reported by /state. */
+  startedAt: number;
 }
 
 /** The JSON error body: `{"error":{"code":"BAD_NAME","message":"BAD_NAME: foo"}}`. */

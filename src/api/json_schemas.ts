@@ -83,6 +83,7 @@ export const StateSchema = z.object({
   apiVersion: z.string(),
   supervisorVersion: z.string(),
   svisorVersion: z.string(),
+  startedAt: z.number().openapi({ description: "When the server started, epoch seconds" }),
 }).openapi("State");
 
 /** Group names a re-read found. */

@@ -1,4 +1,4 @@
-/** The subcommand table: `svisor daemon | ctl | check | help | version`. */
+/** The subcommand table: `svisor daemon | ctl | service | check | help | version`. */
 
 import type { Io, Subcommand } from "../core/io.ts";
 import { VERSION } from "../core/version.ts";
@@ -17,6 +17,10 @@ const COMMANDS: Record<string, Entry> = {
   ctl: {
     summary: "control a running daemon (supervisorctl's actions)",
     load: async () => (await import("../ctl/ctl_command.ts")).ctlCommand,
+  },
+  service: {
+    summary: "print or install a systemd unit that runs the daemon",
+    load: async () => (await import("./service_command.ts")).serviceCommand,
   },
   check: {
     summary: "validate a config file and show what it resolves to",

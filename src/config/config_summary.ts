@@ -89,6 +89,7 @@ function flags(p: ProcessConfig): string {
   if (!p.autostart) f.push("autostart=false");
   if (p.user !== null) f.push(`user ${p.user}`);
   if (p.directory !== null) f.push(`in ${p.directory}`);
+  if (p.vital !== undefined) f.push(`vital: exit ${p.vital.exitcode} on ${p.vital.on}`);
   return f.length === 0 ? "" : ` (${f.join(", ")})`;
 }
 

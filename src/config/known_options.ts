@@ -47,6 +47,9 @@ export const PROGRAM_OPTIONS: readonly string[] = [
   "directory",
   "umask",
   "serverurl",
+  // svisor's own (docs/configuration.md)
+  "vital",
+  "vital_exitcode",
 ];
 
 /** Known options by section kind; null means any option is accepted (plugin keyword arguments). */
@@ -63,6 +66,7 @@ export const KNOWN_OPTIONS: Readonly<Record<SectionKind, readonly string[] | nul
     "minfds",
     "minprocs",
     "nocleanup",
+    "event_stream_history",
     "childlogdir",
     "user",
     "directory",

@@ -27,6 +27,14 @@ export interface StreamLogConfig {
   syslog: boolean;
 }
 
+/** When a vital process takes the daemon down, and with which exit status. */
+export interface VitalConfig {
+  /** `fatal`: when it enters FATAL; `exit`: when it exits (EXITED or FATAL) without a stop request. */
+  on: "fatal" | "exit";
+  /** The daemon's exit status (1 to 255). */
+  exitcode: number;
+}
+
 /** What kind of section a process came from. */
 export type ProgramKind = "program" | "fcgi-program" | "eventlistener";
 
@@ -82,6 +90,8 @@ export interface ProcessConfig {
   serverurl: string | null;
   /** Event listener options, only for `eventlistener` sections. */
   eventlistener?: { events: string[]; bufferSize: number; resultHandler: string };
+  /** svisor's `vital=`: when this process stops the daemon (absent: it never does). */
+  vital?: VitalConfig;
   /** fcgi options, only for `fcgi-program` sections. */
   fcgi?: {
     socket: string;
@@ -171,6 +181,8 @@ export interface DaemonConfig {
   minprocs: number;
   /** Keep old AUTO logs at startup. */
   nocleanup: boolean;
+  /** svisor's `event_stream_history`: events kept for resuming `GET /api/v1/events` (0: none). */
+  eventStreamHistory: number;
   /** Where AUTO logs go. */
   childlogdir: string;
   /** User to drop to, or null. */

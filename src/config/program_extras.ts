@@ -35,11 +35,11 @@ export function readEventListenerOptions(
   const resultHandler = r.text("result_handler", names, opt("result_handler")) ??
     DEFAULT_RESULT_HANDLER;
   if (resultHandler !== null && resultHandler !== DEFAULT_RESULT_HANDLER) {
-    r.warn(
+    r.error(
       "result_handler",
-      `svisor cannot load Python handlers; ${
-        q(resultHandler)
-      } is replaced by supervisor's default handler`,
+      `svisor cannot load Python result handlers; only ${
+        q(DEFAULT_RESULT_HANDLER)
+      } is available, not ${q(resultHandler)}`,
     );
   }
   const events: string[] = [];

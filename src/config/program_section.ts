@@ -1,5 +1,6 @@
 /** `[program:x]` (and the program part of `[fcgi-program:x]`, `[eventlistener:x]`): one ProcessConfig per numprocs member. */
 
+import { parseVital, parseVitalExitcode } from "./vital_option.ts";
 import { environmentPairs } from "./key_value_pairs.ts";
 import type { LogTarget, ProcessConfig, ProgramKind, StreamLogConfig } from "./model.ts";
 import { existingDirpath } from "./paths.ts";
@@ -91,6 +92,11 @@ export function readProgramSection(
   const killasgroup = pre("killasgroup", stopasgroup, parseBoolean);
   const exitcodes = pre("exitcodes", [0], parseExitcodes);
   const redirectStderr = pre("redirect_stderr", false, parseBoolean);
+  const vitalOn = pre("vital", false as const, parseVital);
+  const vitalExitcode = pre("vital_exitcode", 1, parseVitalExitcode);
+  if (vitalOn === false && r.has("vital_exitcode")) {
+    r.warn("vital_exitcode", "vital_exitcode has no effect without vital=fatal or vital=exit");
+  }
   const numprocs = pre("numprocs", 1, parseInteger);
   const numprocsStart = pre("numprocs_start", 0, parseInteger);
   const environmentRaw = r.option("environment")?.value ?? "";
@@ -179,6 +185,7 @@ export function readProgramSection(
       serverurl: ownUrl ?? serverurl,
       ...(eventlistener === undefined ? {} : { eventlistener }),
       ...(fcgi === undefined ? {} : { fcgi }),
+      ...(vitalOn === false ? {} : { vital: { on: vitalOn, exitcode: vitalExitcode } }),
     });
     // One member's errors would repeat for every member: report them once.
     if (ctx.problems.errors.length > before) break;

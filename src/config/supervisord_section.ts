@@ -13,6 +13,9 @@ import {
   parseOctal,
 } from "./value_types.ts";
 
+/** Default of svisor's `event_stream_history`: events kept for resuming the event stream. */
+export const DEFAULT_EVENT_HISTORY = 1000;
+
 /**
  * Reads `[supervisord]` (expanding `here` and the start environment's `ENV_*`), then adds its
  * `environment` keys to the `ENV_*` names every later section sees.
@@ -57,7 +60,14 @@ export function readSupervisordSection(ctx: LoadContext): DaemonConfig {
     stripAnsi: bool("strip_ansi"),
     environment: readEnvironment(r, names),
     identifier: r.text("identifier", names) ?? "supervisor",
+    eventStreamHistory: int("event_stream_history", DEFAULT_EVENT_HISTORY),
   };
+  if (config.eventStreamHistory < 0) {
+    r.error(
+      "event_stream_history",
+      `event_stream_history must be 0 or more, not ${config.eventStreamHistory}`,
+    );
+  }
   for (const [key, value] of Object.entries(config.environment)) ctx.envNames[`ENV_${key}`] = value;
   return config;
 }

@@ -62,6 +62,12 @@ export interface ChildHandle {
   writeStdin(data: Uint8Array): Promise<void>;
   /** Sends a signal to the child, or to its whole process group when `group` is true. */
   kill(signal: string, group: boolean): void;
+  /**
+   * Sends a signal to every process that came from this child but left its process group or
+   * session (re-parented orphans included); returns them as `pid (comm)`. Absent where the spawner
+   * cannot follow descendants.
+   */
+  killEscaped?(signal: string): string[];
 }
 
 /** Starts children; the Deno implementation sits in sys/, tests use a fake. */
@@ -148,6 +154,14 @@ export interface LogSink {
   clear(): Promise<void>;
   /** Closes the file; later writes are dropped. */
   close(): Promise<void>;
+  /** Rotations so far (for metrics); absent: not counted. */
+  counters?(): SinkCounters;
+}
+
+/** What a sink counts, read at metrics scrape time. */
+export interface SinkCounters {
+  /** Times the file rotated. */
+  rotations: number;
 }
 
 /** Opens log sinks; sys/ writes files, tests keep memory. */

@@ -7,6 +7,7 @@ import { clearAction } from "./actions/clear_action.ts";
 import { fgAction } from "./actions/fg_action.ts";
 import { helpAction, quitAction } from "./actions/help_action.ts";
 import { maintailAction } from "./actions/maintail_action.ts";
+import { eventsAction } from "./actions/events_action.ts";
 import { openAction } from "./actions/open_action.ts";
 import { pidAction } from "./actions/pid_action.ts";
 import { reloadAction } from "./actions/reload_action.ts";
@@ -31,6 +32,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   fg: fgAction,
   help: helpAction,
   maintail: maintailAction,
+  events: eventsAction,
   open: openAction,
   pid: pidAction,
   quit: quitAction,

@@ -10,6 +10,11 @@ export const ACTION_HELP: Readonly<Record<string, string>> = {
   exit: "exit\tExit the supervisor shell.",
   fg: "fg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit",
   help: "help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>",
+  events: "events\t\t\tThe events the daemon kept (svisor), oldest first\n" +
+    "events -f\t\tThose, then each new event as it happens (Ctrl-C to exit)\n" +
+    "events TYPE ...\t\tOnly these types (PROCESS_STATE gets every PROCESS_STATE_*)\n" +
+    "events --names G:P\tOnly events of these processes (globs, comma-separated)\n" +
+    "events --json\t\tOne JSON object per line\n",
   maintail: "maintail -f \tContinuous tail of supervisor main log file (Ctrl-C to exit)\n" +
     "maintail -100\tlast 100 *bytes* of supervisord main log file\n" +
     "maintail\tlast 1600 *bytes* of supervisor main log file\n",

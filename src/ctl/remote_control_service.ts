@@ -4,6 +4,7 @@
  * supervisord alike. Transport failures become ServerUnreachable or AuthRequired; faults RemoteFault.
  */
 
+import { EVENT_STREAM_PATH } from "../protocol/event_stream.ts";
 import { SvisorError } from "../core/errors.ts";
 import { updateGroups } from "../engine/update_groups.ts";
 import type {
@@ -125,10 +126,16 @@ export class RemoteControlService implements ControlService {
     return e;
   }
 
-  #follow(path: string): LogFollow {
+  /** The event stream (`GET /api/v1/events`) as SSE text, for `ctl events`. */
+  followEvents(query: string, lastEventId: number | null): LogFollow {
+    const last = lastEventId === null ? {} : { "Last-Event-ID": String(lastEventId) };
+    return this.#follow(`${EVENT_STREAM_PATH}?${query}`, last);
+  }
+
+  #follow(path: string, extra: Record<string, string> = {}): LogFollow {
     const abort = new AbortController();
     const client = this.#client;
-    const headers = this.#headers;
+    const headers = { ...this.#headers, ...extra };
     const translate = (e: unknown) => this.#translate(e);
     return {
       close: () => abort.abort(),

@@ -6,14 +6,15 @@
 
 import process from "node:process";
 import type { Config, DaemonConfig } from "../config/model.ts";
+import type { Spawner } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { Pacer } from "../engine/pacer.ts";
 import { EarlyLog } from "./early_log.ts";
 import { EventBus } from "../events/event_bus.ts";
+import { EventStreamHub } from "../events/event_stream_hub.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { ActivityLogFile } from "../sys/activity_log_file.ts";
-import { denoSpawner } from "../sys/deno_spawner.ts";
 import { denoFileProbe } from "../sys/file_probe.ts";
 import { fileLogReader } from "../sys/file_log_reader.ts";
 import { fileLogSinks } from "../sys/file_log_sinks.ts";
@@ -29,6 +30,13 @@ import { EngineHolder } from "./engine_holder.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { RequestQueue } from "./request_queue.ts";
 import { StartupError } from "./startup_error.ts";
+import { SystemdNotify } from "./systemd_notify.ts";
+import { OrphanCare } from "./orphan_care.ts";
+import { watchVital } from "./vital_watch.ts";
+import { daemonObservability } from "./daemon_observability.ts";
+import { stopSurvivors } from "./survivors.ts";
+import { recordPath, RuntimeRecord } from "../sys/runtime_record.ts";
+import { openLibc } from "../sys/libc.ts";
 
 /** What one daemon run needs. */
 export interface DaemonRunOptions {
@@ -64,7 +72,16 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
-  const servers = await openHttpServers(config, service, (level, m) => early.log(level, m), runAs);
+  // One stream history per daemon process: a restart (SIGHUP) keeps it and its serials.
+  const hub = new EventStreamHub({ history: settings.eventStreamHistory, now: () => Date.now() });
+  const observability = daemonObservability(() => holder.engine);
+  const servers = await openHttpServers(
+    config,
+    service,
+    (level, m) => early.log(level, m),
+    runAs,
+    { events: hub, observability },
+  );
   let log: ActivityLogFile | null = null;
   try {
     const uidNote = dropPrivileges(settings.user, users);
@@ -94,16 +111,65 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
     }
-    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    const libc = openLibc();
+    await using orphans = new OrphanCare(
+      libc.ok ? libc.libc : null,
+      log,
+      Deno.pid,
+      (group, name) =>
+        config.groups.find((g) => g.name === group)?.processes.find((p) => p.name === name)
+          ?.killasgroup ?? false,
+    );
+    // Listening before the line: a supervisor of svisor (systemd, a test) may signal right after it.
     const stopSignals = listenToSignals(queue, log, holder);
+    log.log("INFO", `supervisord started with pid ${Deno.pid}`);
+    const recordFile = recordPath(settings.pidfile);
+    await stopSurvivors(recordFile, config, log, Deno.pid);
+    using _record = new RuntimeRecord(
+      recordFile,
+      orphans.children,
+      Deno.pid,
+      (m) => log!.log("WARN", m),
+    );
+    using notify = new SystemdNotify({
+      env: Deno.env.toObject(),
+      libc: libc.ok ? libc.libc : null,
+      pid: Deno.pid,
+      background: options.background,
+      log: (level, m) => log!.log(level, m),
+    });
     options.onReady();
+    let exitCode = 0;
     try {
       while (true) {
-        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
+        const bus = newBus(log, hub);
+        const engine = buildEngine({ ...config, supervisord: settings }, log, bus, queue, {
+          ...options,
+          spawner: orphans.spawner,
+        });
         holder.engine = engine;
+        const states = () => engine.processes().map((s) => s.record.state);
+        const unfollow = notify.follow(bus, states);
+        const uncount = observability.counters.follow(bus);
+        const unwatch = watchVital(
+          bus,
+          (group, name) =>
+            engine.processes().find((s) => s.group === group && s.name === name)?.config,
+          (exit) => {
+            log!.log("CRIT", exit.message);
+            exitCode = exit.code;
+            queue.push("shutdown");
+          },
+        );
         engine.start();
+        notify.ready(states());
         const request = await queue.next();
+        if (request === "restart") notify.reloading();
+        else notify.stopping();
         await engine.shutdownProcesses(request === "restart" ? "RESTARTING" : "SHUTDOWN");
+        unfollow();
+        unwatch();
+        uncount();
         await engine[Symbol.asyncDispose]();
         if (request === "shutdown") break;
         try {
@@ -119,31 +185,38 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       holder.engine = null;
       removePidfile(settings.pidfile);
     }
-    return 0;
+    return exitCode;
   } finally {
     await servers.close();
     await log?.close();
   }
 }
 
-function buildEngine(
-  config: Config,
-  log: ActivityLogFile,
-  queue: RequestQueue,
-  options: DaemonRunOptions,
-): Engine {
-  const settings = config.supervisord!;
+/** A fresh bus for one engine; the activity log's lines are published on it. */
+function newBus(log: ActivityLogFile, hub: EventStreamHub): EventBus {
   const bus = new EventBus({
     onError: (e, event) => log.log("ERRO", `event listener failed on ${event.type}: ${message(e)}`),
   });
+  hub.attach(bus); // the bus is dropped with its engine, and the subscription with it
   log.onLine = (line) => {
     if (bus.wants("MAIN_LOG_LINE")) bus.publish({ type: "MAIN_LOG_LINE", line });
   };
+  return bus;
+}
+
+function buildEngine(
+  config: Config,
+  log: ActivityLogFile,
+  bus: EventBus,
+  queue: RequestQueue,
+  options: DaemonRunOptions & { spawner: Spawner },
+): Engine {
+  const settings = config.supervisord!;
   const clock = systemClock();
   return createEngine(config, {
     clock,
     pacer: new Pacer(clock),
-    spawner: denoSpawner(),
+    spawner: options.spawner,
     probe: denoFileProbe(),
     users: denoUserDb(),
     sinks: fileLogSinks({ onWarning: (m) => log.log("WARN", m) }),

@@ -5,6 +5,8 @@
  */
 
 import { createApp } from "../api/create_app.ts";
+import type { EventStreamHub } from "../events/event_stream_hub.ts";
+import type { Observability } from "../api/observability_routes.ts";
 import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -17,6 +19,14 @@ import {
 import { denoConfigFs } from "../sys/config_fs.ts";
 import { removeStaleRelayDirs } from "../sys/relay_dirs.ts";
 import { StartupError } from "./startup_error.ts";
+
+/** What the daemon adds to every server's app beyond the service. */
+export interface AppExtras {
+  /** The event stream behind `GET /api/v1/events`. */
+  events?: EventStreamHub;
+  /** /metrics, /api/v1/health and the request counter. */
+  observability?: Observability;
+}
 
 /** The open servers. */
 export interface HttpServers {
@@ -36,6 +46,7 @@ export async function openHttpServers(
   service: ControlService,
   log: (level: LogLevel, message: string) => void,
   runAs: { uid: number; gid: number } | null = null,
+  extras: AppExtras = {},
 ): Promise<HttpServers> {
   for (const path of await removeStaleRelayDirs()) {
     log("INFO", `removed ${path}, left by a daemon that did not exit cleanly`);
@@ -48,7 +59,7 @@ export async function openHttpServers(
     const onError = (e: unknown) =>
       log("ERRO", `control server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     for (const server of config.unixServers) {
-      const app = appFor(service, server, log);
+      const app = appFor(service, server, log, extras);
       listeners.push(
         await serveHttp(app, {
           transport: "unix",
@@ -59,7 +70,7 @@ export async function openHttpServers(
       );
     }
     for (const server of config.inetServers) {
-      const app = appFor(service, server, log);
+      const app = appFor(service, server, log, extras);
       listeners.push(
         await serveHttp(app, { transport: "tcp", hostname: server.host, port: server.port }, {
           onError,
@@ -89,6 +100,7 @@ function appFor(
   service: ControlService,
   server: { section: string; username: string | null; password: string | null },
   log: (level: LogLevel, message: string) => void,
+  extras: AppExtras,
 ) {
   const auth = server.username === null
     ? null
@@ -96,7 +108,12 @@ function appFor(
   if (auth === null) {
     log("CRIT", `Server '${server.section}' running without any HTTP authentication checking`);
   }
-  return createApp({ service, auth, onWarning: (m) => log("WARN", m) });
+  return createApp({
+    service,
+    auth,
+    onWarning: (m) => log("WARN", m),
+    ...extras,
+  });
 }
 
 /** `chown=user[:group]` as uid and gid (the user's primary group when none is named). */

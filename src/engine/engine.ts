@@ -30,6 +30,7 @@ import type {
 } from "../protocol/types.ts";
 import { API_VERSION, SUPERVISOR_VERSION } from "../protocol/versions.ts";
 import { diffGroups } from "./config_diff.ts";
+import { EventPlumbing } from "./event_plumbing.ts";
 import { configInfo } from "./config_info.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import * as logs from "./engine_logs.ts";
@@ -58,6 +59,7 @@ export class Engine implements ControlService, AsyncDisposable {
   readonly #identifier: string;
   readonly #ctl: ControlContext;
   readonly #life = new AbortController();
+  readonly #events: EventPlumbing;
   #config: Config;
   #mood: DaemonStateName = "RUNNING";
   #stopping: Promise<void> | null = null;
@@ -74,6 +76,7 @@ export class Engine implements ControlService, AsyncDisposable {
       stripAnsi: config.supervisord?.stripAnsi ?? false,
     }, () => this.#mood !== "RUNNING");
     this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
+    this.#events = new EventPlumbing(deps, this.#identifier);
     for (const g of config.groups) this.#groups.add(g);
   }
 
@@ -82,9 +85,11 @@ export class Engine implements ControlService, AsyncDisposable {
   /** Announces the groups and RUNNING, then autostarts in ascending group then process priority. */
   start(): void {
     for (const g of this.#groups.groups()) {
+      this.#events.attach(g);
       this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: g.name });
     }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_RUNNING" });
+    this.#events.startTicks();
     for (const g of this.#groups.byPriority()) this.#autostart(g);
   }
 
@@ -113,7 +118,18 @@ export class Engine implements ControlService, AsyncDisposable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#life.abort(new SvisorError("FAILED", "engine disposed"));
+    this.#events.dispose();
     for (const slot of this.#groups.slots()) await slot.dispose();
+  }
+
+  /** The daemon state as this engine sees it (RUNNING until a shutdown or restart begins). */
+  get daemonState(): DaemonStateName {
+    return this.#mood;
+  }
+
+  /** Every process slot, groups in priority order (for metrics, health and sd_notify STATUS). */
+  processes(): readonly ProcessSlot[] {
+    return this.#groups.slotsByPriority();
   }
 
   // ---- identity and state ----
@@ -261,6 +277,7 @@ export class Engine implements ControlService, AsyncDisposable {
       if (config === undefined) throw new SvisorError("BAD_NAME", name);
       if (this.#groups.has(name)) throw new SvisorError("ALREADY_ADDED", name);
       const group = this.#groups.add(config);
+      this.#events.attach(group);
       this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: name });
       this.#autostart(group);
     });
@@ -272,6 +289,7 @@ export class Engine implements ControlService, AsyncDisposable {
         throw new SvisorError("STILL_RUNNING", name);
       }
       this.#groups.delete(name);
+      this.#events.detach(name);
       for (const slot of group.slots) await slot.dispose();
       this.#deps.bus.publish({ type: "PROCESS_GROUP_REMOVED", groupName: name });
     });

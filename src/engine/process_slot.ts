@@ -73,6 +73,10 @@ export class ProcessSlot {
           stripAnsi,
         },
         eventsEnabled: config[channel].eventsEnabled,
+        // A listener's stdout carries the protocol: supervisord never captures it.
+        captureMaxbytes: channel === "stdout" && config.eventlistener !== undefined
+          ? 0
+          : config[channel].captureMaxbytes,
         sinks: deps.sinks,
         bus: deps.bus,
         log: deps.log,
@@ -237,6 +241,7 @@ export class ProcessSlot {
     if (child === null) return;
     try {
       child.kill(signal, group);
+      if (group) this.#killEscaped(child, signal);
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
       if (isNoSuchProcess(e)) {
@@ -317,11 +322,24 @@ export class ProcessSlot {
     if (timer !== null) this.#deps.clock.clearTimer(timer);
     const exited = () => {
       if (this.#child === child) this.#child = null;
+      // killasgroup: a stopped program leaves nothing behind, even what left its group or session.
+      if (this.#record.killing && this.config.killasgroup) this.#killEscaped(child, "SIGKILL");
       this.dispatch({ type: "exited", status });
     };
     // In a crash storm each exit restarts its child at once: paced, so requests get served.
     if (this.#deps.pacer === undefined) exited();
     else this.#deps.pacer.run(exited);
+  }
+
+  #killEscaped(child: ChildHandle, signal: string): void {
+    const hit = child.killEscaped?.(signal) ?? [];
+    if (hit.length === 0) return;
+    this.#deps.log.log(
+      "WARN",
+      `killing what '${this.name}' left outside its process group with ${signal}: ${
+        hit.join(", ")
+      }`,
+    );
   }
 }
 

@@ -8,7 +8,8 @@
 
 import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
-import { decodeData } from "../events/supervisor_event.ts";
+import { CaptureSplitter } from "../events/capture_splitter.ts";
+import { decodeData, pyBytesRepr } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
 import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
 import { pyRepr } from "../protocol/py_repr.ts";
@@ -29,12 +30,26 @@ export interface StreamCaptureOptions {
   sink: LogSinkOptions;
   /** Emit PROCESS_LOG_STDOUT/STDERR events. */
   eventsEnabled: boolean;
+  /** `*_capture_maxbytes`: above 0, capture mode (PROCESS_COMMUNICATION events); default 0. */
+  captureMaxbytes?: number;
   /** Opens the sink. */
   sinks: LogSinkFactory;
   /** The bus for chunk events. */
   bus: EventBus;
   /** The main log (DEBG `'name' stdout output:` lines when the level allows). */
   log: ActivityLog;
+}
+
+/** Counters of one stream since its process slot was made. */
+export interface StreamStats {
+  /** Bytes read from the child. */
+  bytes: number;
+  /** Newlines among them. */
+  lines: number;
+  /** Times the log file rotated. */
+  rotations: number;
+  /** Bytes the sink could not write. */
+  dropped: number;
 }
 
 /** A process's stream: sink, tail, and the lock that orders writes against follow requests. */
@@ -45,15 +60,28 @@ export class StreamCapture {
   readonly tail = new TailRing(TAIL_BYTES);
   readonly #options: StreamCaptureOptions;
   #sink: LogSink | null = null;
+  #bytes = 0;
+  #lines = 0;
+  #dropped = 0;
+  /** Rotations of the sinks replaced at earlier spawns (the counter keeps going across them). */
+  #pastRotations = 0;
   #lock: Promise<unknown> = Promise.resolve();
   /** Whether writes are failing (the episode's first failure was reported). */
   #failing = false;
   readonly #sources = new Set<ChunkSource>();
+  readonly #splitter: CaptureSplitter | null;
+  /**
+   * Set for an event listener's stdout: each chunk goes to the listener protocol (still written
+   * to the log file, as supervisord does) instead of capture mode and PROCESS_LOG events.
+   */
+  protocol: ((chunk: Uint8Array) => void) | null = null;
 
   /** Prepares the stream; the sink opens on first use. */
   constructor(options: StreamCaptureOptions) {
     this.#options = options;
     this.path = options.sink.path;
+    const maxbytes = options.captureMaxbytes ?? 0;
+    this.#splitter = maxbytes > 0 ? new CaptureSplitter(maxbytes) : null;
   }
 
   /**
@@ -66,6 +94,7 @@ export class StreamCapture {
     const old = this.#sink;
     this.#sink = next;
     this.#failing = false;
+    this.#pastRotations += old?.counters?.().rotations ?? 0;
     if (old !== null) void this.exclusive(() => old.close()).catch((e) => this.#report("close", e));
   }
 
@@ -105,6 +134,12 @@ export class StreamCapture {
     // The chain only orders the next run; this run's own caller sees its failure.
     this.#lock = run.catch(() => {});
     return run;
+  }
+
+  /** What the stream has captured, for metrics (read at scrape time; the counters cost one add each per chunk). */
+  stats(): StreamStats {
+    const rotations = this.#pastRotations + (this.#sink?.counters?.().rotations ?? 0);
+    return { bytes: this.#bytes, lines: this.#lines, rotations, dropped: this.#dropped };
   }
 
   /** Reopens the file (SIGUSR2); a failure is reported to the main log, writes retry the file. */
@@ -154,6 +189,7 @@ export class StreamCapture {
       }
     } catch (e) {
       // Output is dropped, the pipe keeps draining; one report per episode of failures.
+      this.#dropped += chunk.length;
       if (!this.#failing) this.#report("write (output dropped until it works again)", e);
       this.#failing = true;
     }
@@ -161,19 +197,67 @@ export class StreamCapture {
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
-    await this.#write(chunk);
-    this.tail.push(chunk);
+    this.#bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.#lines++;
+    if (this.protocol !== null) {
+      await this.#write(chunk);
+      this.tail.push(chunk);
+      if (o.log.enabled("DEBG")) {
+        o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${pyBytesRepr(chunk)}`);
+      }
+      this.#publishOutput(chunk, pid);
+      this.protocol(chunk);
+      return;
+    }
+    if (this.#splitter === null) return await this.#logData(chunk, pid, true);
+    for (const piece of this.#splitter.feed(chunk)) {
+      if (piece.kind === "data") {
+        await this.#logData(piece.data, pid, !piece.captured);
+        continue;
+      }
+      const type = o.channel === "stdout"
+        ? "PROCESS_COMMUNICATION_STDOUT"
+        : "PROCESS_COMMUNICATION_STDERR";
+      o.bus.publish({
+        type,
+        processName: o.processName,
+        groupName: o.groupName,
+        pid,
+        data: piece.data,
+      });
+      o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} emitted a comm event`);
+    }
+  }
+
+  /** Output as supervisord's `_log`: to the file unless captured, the DEBG line, PROCESS_LOG. */
+  async #logData(chunk: Uint8Array, pid: number, toFile: boolean): Promise<void> {
+    const o = this.#options;
+    if (toFile) {
+      await this.#write(chunk);
+      this.tail.push(chunk);
+    }
     if (o.log.enabled("DEBG")) {
       o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);
     }
-    const base = { processName: o.processName, groupName: o.groupName, pid, data: chunk };
-    if (o.bus.wants("PROCESS_OUTPUT")) {
-      o.bus.publish({ ...base, type: "PROCESS_OUTPUT", channel: o.channel });
-    }
+    if (toFile) this.#publishOutput(chunk, pid);
     if (o.eventsEnabled) {
       const type = o.channel === "stdout" ? "PROCESS_LOG_STDOUT" : "PROCESS_LOG_STDERR";
+      const base = { processName: o.processName, groupName: o.groupName, pid };
       // Events may be queued for listeners: they get their own copy of the reused buffer.
       if (o.bus.wants(type)) o.bus.publish({ ...base, data: chunk.slice(), type });
     }
+  }
+
+  #publishOutput(chunk: Uint8Array, pid: number): void {
+    const o = this.#options;
+    if (!o.bus.wants("PROCESS_OUTPUT")) return;
+    o.bus.publish({
+      type: "PROCESS_OUTPUT",
+      processName: o.processName,
+      groupName: o.groupName,
+      pid,
+      data: chunk,
+      channel: o.channel,
+    });
   }
 }

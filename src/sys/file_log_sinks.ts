@@ -1,6 +1,6 @@
 /** The LogSinkFactory port on Deno: each child stream goes to a rotating file, optionally ANSI-stripped. */
 
-import type { LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import type { LogSink, LogSinkFactory, LogSinkOptions, SinkCounters } from "../core/ports.ts";
 import { AnsiStripper } from "../log/ansi_stripper.ts";
 import { RotatingFile } from "./rotating_file.ts";
 
@@ -57,6 +57,10 @@ class FileLogSink implements LogSink {
 
   reopen(): Promise<void> {
     return this.#file.reopen();
+  }
+
+  counters(): SinkCounters {
+    return { rotations: this.#file.rotations };
   }
 
   clear(): Promise<void> {

@@ -26,6 +26,7 @@ export class RotatingFile implements AsyncDisposable {
   readonly #warn: (message: string) => void;
   #file: Deno.FsFile | null = null;
   #size = 0;
+  #rotations = 0;
   #regular = true;
   #closed = false;
   #tail: Promise<void> = Promise.resolve();
@@ -56,6 +57,11 @@ export class RotatingFile implements AsyncDisposable {
   /** The bytes in the current file, as counted (0 for a special file). */
   get size(): number {
     return this.#size;
+  }
+
+  /** How many times the file has rotated since it was opened. */
+  get rotations(): number {
+    return this.#rotations;
   }
 
   /** Whether the target is a regular file (so it can rotate). */
@@ -192,6 +198,7 @@ export class RotatingFile implements AsyncDisposable {
 
   /** Runs the rotation plan synchronously (renames are metadata only; the target is a regular file). */
   #rotate(): void {
+    this.#rotations++;
     this.#closeFile();
     for (const step of rotationPlan(this.path, this.#backups)) {
       if (step.kind === "truncate") {

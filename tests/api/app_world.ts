@@ -1,5 +1,6 @@
 /** A fake engine world plus the app over it, and small helpers to call /RPC2 and the JSON API. */
 
+import { EventStreamHub } from "../../src/events/event_stream_hub.ts";
 import type { Hono } from "hono";
 import { type AppOptions, createApp } from "../../src/api/create_app.ts";
 import type { GroupConfig } from "../../src/config/model.ts";
@@ -32,9 +33,13 @@ export function appWorld(
   const { executables, ...appOptions } = options;
   const w = engineWorld(groups, executables === undefined ? {} : { executables });
   const warnings: string[] = [];
+  // The event stream over the world's bus, as the daemon builds it.
+  const events = new EventStreamHub({ history: 100, now: () => w.clock.now() });
+  events.attach(w.bus);
   const app = createApp({
     service: w.engine,
     onWarning: (m) => warnings.push(m),
+    events,
     ...appOptions,
   });
   return Object.assign(w, {

@@ -12,8 +12,8 @@ import { appWorld } from "./app_world.ts";
 
 const manual = (name: string, o = {}) => programGroup(name, { autostart: false, ...o });
 
-Deno.test("GET /api/v1/state gives state, pid, identification and versions", async () => {
-  await using w = appWorld([manual("cat")]);
+Deno.test("GET /api/v1/state gives state, pid, identification, versions and start time", async () => {
+  await using w = appWorld([manual("cat")], { startedAt: 1700000000 });
   const r = await w.json("GET", "/api/v1/state");
   assert.equal(r.status, 200);
   assert.deepEqual(r.body, {
@@ -23,6 +23,7 @@ Deno.test("GET /api/v1/state gives state, pid, identification and versions", asy
     apiVersion: "3.0",
     supervisorVersion: "4.2.5",
     svisorVersion: "0.1.0",
+    startedAt: 1700000000,
   });
 });
 
@@ -198,7 +199,7 @@ Deno.test("unknown API routes are JSON 404s; other unknown paths are supervisor'
   assert.equal(r.status, 404);
   assert.equal(r.body.error.code, "NOT_FOUND");
   assert.equal((await w.json("PUT", "/api/v1/processes/cat/start")).status, 404);
-  const html = await w.app.request("/index.html");
+  const html = await w.app.request("/index.htm");
   assert.equal(html.status, 404);
   assert.match(await html.text(), /Error code 404/);
 });

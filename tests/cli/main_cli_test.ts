@@ -26,5 +26,8 @@ Deno.test("svisor with no command prints usage and exits 2", async () => {
 Deno.test("an unknown command names itself and the commands, exit 2", async () => {
   const io = memoryIo();
   assert.equal(await runCli(["deamon"], io), 2);
-  assert.equal(io.stderr(), 'svisor: unknown command "deamon" (commands: daemon, ctl, check)\n');
+  assert.equal(
+    io.stderr(),
+    'svisor: unknown command "deamon" (commands: daemon, ctl, service, check)\n',
+  );
 });

@@ -51,6 +51,7 @@ Deno.test("[supervisord] defaults: logfile and pidfile in the cwd, childlogdir t
     stripAnsi: false,
     environment: {},
     identifier: "supervisor",
+    eventStreamHistory: 1000,
   });
   assert.deepEqual(c.groups, []);
   assert.equal(c.supervisorctl, null);
@@ -77,6 +78,7 @@ directory = /srv
 strip_ansi = 1
 environment = A="1",B=2
 identifier = box1
+event_stream_history = 50
 `,
     {},
     ["/etc/s/log", "/home/me", "/var/log", "/srv"],
@@ -99,6 +101,7 @@ identifier = box1
     stripAnsi: true,
     environment: { A: "1", B: "2" },
     identifier: "box1",
+    eventStreamHistory: 50,
   });
 });
 
@@ -420,6 +423,31 @@ events=TICK_60,TIK_5
       '/etc/s/main.conf:8: [eventlistener:b] events: unknown event type "TIK_5"; did you mean "TICK_5"',
     ],
   );
+});
+
+Deno.test("eventlistener result_handler: only supervisor's default handler loads", () => {
+  assert.deepEqual(
+    errorsOf(
+      SUP + `[eventlistener:a]
+command=/bin/a
+events=PROCESS_STATE
+result_handler=mypkg.handlers:accept_all
+[eventlistener:b]
+command=/bin/b
+events=TICK_5
+result_handler=supervisor.dispatchers:default_handler
+`,
+    ),
+    [
+      '/etc/s/main.conf:5: [eventlistener:a] result_handler: svisor cannot load Python result handlers; only "supervisor.dispatchers:default_handler" is available, not "mypkg.handlers:accept_all"',
+    ],
+  );
+});
+
+Deno.test("event_stream_history: 0 or more", () => {
+  assert.deepEqual(errorsOf("[supervisord]\nevent_stream_history=-1\n"), [
+    "/etc/s/main.conf:2: [supervisord] event_stream_history: event_stream_history must be 0 or more, not -1",
+  ]);
 });
 
 Deno.test("fcgi-program sockets: unix and tcp, owner and mode only for unix", () => {

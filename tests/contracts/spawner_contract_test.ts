@@ -1,12 +1,14 @@
 /**
- * One Spawner contract, run against the FakeSpawner engine tests use and the Deno spawner the daemon
- * uses. A behaviour is a small script: the real side runs it as /bin/sh, the fake side plays it
+ * One Spawner contract, run against the FakeSpawner engine tests use, the Deno spawner, and the
+ * following spawner around it that the daemon uses. A behaviour is a small script: the real side runs it as /bin/sh, the fake side plays it
  * through the FakeChild's controls, and both must look the same through the ChildHandle port.
  */
 
 import assert from "node:assert/strict";
 import type { ChildHandle, Spawner, SpawnRequest } from "../../src/core/ports.ts";
+import { ChildPids } from "../../src/sys/child_pids.ts";
 import { denoSpawner } from "../../src/sys/deno_spawner.ts";
+import { followingSpawner } from "../../src/sys/following_spawner.ts";
 import { type FakeChild, FakeSpawner } from "../helpers/fake_spawner.ts";
 
 /** What a child does: print to each stream, then exit, or wait for a signal. */
@@ -113,3 +115,7 @@ function spawnerContract(label: string, make: () => Run): void {
 
 spawnerContract("FakeSpawner", () => fakeRun(new FakeSpawner()));
 spawnerContract("denoSpawner", () => realRun(denoSpawner()));
+spawnerContract(
+  "followingSpawner(denoSpawner)",
+  () => realRun(followingSpawner(denoSpawner(), { children: new ChildPids(), selfPid: Deno.pid })),
+);

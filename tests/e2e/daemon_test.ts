@@ -1,14 +1,6 @@
 import assert from "node:assert/strict";
+import { alive } from "../helpers/proc.ts";
 import { daemonHeader, runSvisor, TempDaemon } from "../helpers/temp_daemon.ts";
-
-function alive(pid: number): boolean {
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   try {

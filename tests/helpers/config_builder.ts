@@ -98,6 +98,7 @@ export function daemonConfig(overrides: Partial<DaemonConfig> = {}): DaemonConfi
     stripAnsi: false,
     environment: {},
     identifier: "supervisor",
+    eventStreamHistory: 1000,
     ...overrides,
   };
 }

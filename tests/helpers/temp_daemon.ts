@@ -83,7 +83,10 @@ export class TempDaemon implements AsyncDisposable {
   readonly #drained: Promise<void>;
   #exit: Deno.CommandStatus | null = null;
 
-  private constructor(dir: string, child: Deno.ChildProcess) {
+  readonly #wrapped: boolean;
+
+  private constructor(dir: string, child: Deno.ChildProcess, wrapped: boolean) {
+    this.#wrapped = wrapped;
     this.dir = dir;
     this.conf = `${dir}/svisor.conf`;
     this.#child = child;
@@ -99,18 +102,24 @@ export class TempDaemon implements AsyncDisposable {
     options: {
       header?: string;
       sockAuth?: string;
+      /** `body` is the whole config (no header added). */
+      whole?: boolean;
       args?: string[];
       env?: Record<string, string>;
+      /** A command the daemon runs under (e.g. `unshare --pid --fork`); its pid is `pid`. */
+      wrap?: string[];
       /** Prepares the temp dir before the daemon starts (directories the config names). */
       beforeStart?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
     await options.beforeStart?.(dir);
-    const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
-      .replaceAll("{{dir}}", dir);
+    const head = options.whole === true
+      ? ""
+      : daemonHeader(dir, options.header ?? "", options.sockAuth ?? "");
+    const text = (head + body).replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);
-    const [file, ...prefix] = svisorArgv();
+    const [file, ...prefix] = [...(options.wrap ?? []), ...svisorArgv()];
     const child = new Deno.Command(file!, {
       args: [...prefix, "daemon", "-n", "-c", `${dir}/svisor.conf`, ...(options.args ?? [])],
       cwd: dir,
@@ -119,7 +128,7 @@ export class TempDaemon implements AsyncDisposable {
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    const daemon = new TempDaemon(dir, child);
+    const daemon = new TempDaemon(dir, child, options.wrap !== undefined);
     await daemon.waitForOutput(/supervisord started with pid \d+/);
     return daemon;
   }
@@ -153,9 +162,22 @@ export class TempDaemon implements AsyncDisposable {
     return runSvisor(["ctl", "-c", this.conf, ...args], { cwd: this.dir });
   }
 
-  /** Sends a signal to the daemon. */
+  /** Sends a signal to the daemon (under a wrapper: to the wrapper's child, the daemon). */
   signal(signal: Deno.Signal): void {
-    this.#child.kill(signal);
+    if (!this.#wrapped) return this.#child.kill(signal);
+    const pid = this.innerPid();
+    if (pid !== null) Deno.kill(pid, signal);
+  }
+
+  /** The daemon's pid as seen from here: under a wrapper, the wrapper's first child. */
+  innerPid(): number | null {
+    if (!this.#wrapped) return this.pid;
+    for (const task of Deno.readDirSync(`/proc/${this.pid}/task`)) {
+      const text = Deno.readTextFileSync(`/proc/${this.pid}/task/${task.name}/children`);
+      const first = text.split(" ").find((w) => w !== "");
+      if (first !== undefined) return Number(first);
+    }
+    return null;
   }
 
   /** Resolves with the daemon's exit status once it has exited. */
@@ -169,7 +191,7 @@ export class TempDaemon implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.#exit === null) {
       try {
-        this.#child.kill("SIGTERM");
+        this.signal("SIGTERM");
       } catch {
         // already gone
       }

@@ -1,0 +1,129 @@
+/**
+ * Capture mode as pure code (supervisord's `POutputDispatcher.record_output`): splits a child's
+ * output into logged bytes, captured bytes, and the blocks between the capture tokens.
+ */
+
+import { CAPTURE_BEGIN, CAPTURE_END } from "../protocol/capture_tokens.ts";
+
+/** A piece of output after the split. */
+export type CapturePiece =
+  /** Bytes the child wrote; `captured` ones go to the capture buffer instead of the log file. */
+  | { kind: "data"; data: Uint8Array; captured: boolean }
+  /** An end token closed a block: its captured bytes (at most maxbytes, oldest dropped). */
+  | { kind: "comm"; data: Uint8Array };
+
+const BEGIN = new TextEncoder().encode(CAPTURE_BEGIN);
+const END = new TextEncoder().encode(CAPTURE_END);
+
+/**
+ * The capture state of one output channel whose `*_capture_maxbytes` is above 0.
+ *
+ * @example
+ * ```ts
+ * import { CaptureSplitter } from "./capture_splitter.ts";
+ * import assert from "node:assert/strict";
+ * const s = new CaptureSplitter(100);
+ * const text = "before <!--XSUPERVISOR:BEGIN-->secret<!--XSUPERVISOR:END--> after that";
+ * const pieces = s.feed(new TextEncoder().encode(text));
+ * const dec = (d: Uint8Array) => new TextDecoder().decode(d);
+ * assert.deepEqual(pieces.map((p) => `${p.kind}:${dec(p.data)}`), [
+ *   "data:before ", "data:secret", "comm:secret",
+ * ]);
+ * // " after that" is not longer than a token, so it waits for more output (supervisord drops
+ * // such a rest when the child's output ends; so does svisor).
+ * ```
+ */
+export class CaptureSplitter {
+  readonly #maxbytes: number;
+  #pending: Uint8Array = new Uint8Array(0);
+  #capturing = false;
+  #captured: Uint8Array = new Uint8Array(0);
+
+  /** A splitter keeping at most `maxbytes` of a block. */
+  constructor(maxbytes: number) {
+    this.#maxbytes = maxbytes;
+  }
+
+  /** Whether a block is open. */
+  get capturing(): boolean {
+    return this.#capturing;
+  }
+
+  /**
+   * Takes a chunk; returns the pieces it completes. Up to a token's length of bytes may be held
+   * back (they could start a token), as supervisord holds them; what is held when the output
+   * ends is never logged, as in supervisord.
+   */
+  feed(chunk: Uint8Array): CapturePiece[] {
+    const pieces: CapturePiece[] = [];
+    this.#pending = concat(this.#pending, chunk);
+    while (true) {
+      const token = this.#capturing ? END : BEGIN;
+      if (this.#pending.length <= token.length) return pieces;
+      const data = this.#pending;
+      this.#pending = new Uint8Array(0);
+      const at = indexOf(data, token);
+      if (at === -1) {
+        const keep = prefixAtEnd(data, token);
+        this.#pending = data.slice(data.length - keep);
+        this.#data(data.subarray(0, data.length - keep), pieces);
+        return pieces;
+      }
+      this.#data(data.subarray(0, at), pieces);
+      this.#toggle(pieces);
+      this.#pending = data.slice(at + token.length);
+      if (this.#pending.length === 0) return pieces;
+    }
+  }
+
+  #data(data: Uint8Array, pieces: CapturePiece[]): void {
+    if (data.length === 0) return;
+    pieces.push({ kind: "data", data: data.slice(), captured: this.#capturing });
+    if (!this.#capturing) return;
+    // supervisor's BoundIO: when a write would pass maxbytes, as many bytes as it brings are cut
+    // from the front first.
+    const kept = this.#captured.length + data.length > this.#maxbytes
+      ? this.#captured.subarray(data.length)
+      : this.#captured;
+    this.#captured = concat(kept, data);
+  }
+
+  #toggle(pieces: CapturePiece[]): void {
+    this.#capturing = !this.#capturing;
+    if (this.#capturing) return;
+    pieces.push({ kind: "comm", data: this.#captured });
+    this.#captured = new Uint8Array(0);
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function indexOf(data: Uint8Array, token: Uint8Array): number {
+  const first = token[0];
+  for (let i = data.indexOf(first!); i !== -1 && i + token.length <= data.length;) {
+    if (token.every((b, j) => data[i + j] === b)) return i;
+    i = data.indexOf(first!, i + 1);
+  }
+  return -1;
+}
+
+/** supervisor's `find_prefix_at_end`: the longest proper prefix of `token` that `data` ends with. */
+function prefixAtEnd(data: Uint8Array, token: Uint8Array): number {
+  for (let l = token.length - 1; l > 0; l--) {
+    if (l > data.length) continue;
+    let match = true;
+    for (let j = 0; j < l; j++) {
+      if (data[data.length - l + j] !== token[j]) {
+        match = false;
+        break;
+      }
+    }
+    if (match) return l;
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * The pids of the children the daemon spawned itself and Deno waits for, with the program each
+ * runs. The orphan reaper reaps only zombies that are not in this set: calling waitpid on one of
+ * these would steal the exit status that the child's own handle is waiting for. The runtime record
+ * follows it to know what a killed daemon leaves behind.
+ */
+
+/** Which program a child runs. */
+export interface ChildLabel {
+  /** Its group. */
+  group: string;
+  /** Its process name. */
+  name: string;
+}
+
+/** A set of live child pids (one per daemon, passed to the spawner and the reaper). */
+export class ChildPids {
+  readonly #pids = new Map<number, ChildLabel | null>();
+  readonly #watchers = new Set<() => void>();
+
+  /** Records a child that was just spawned (in the same turn of the event loop as the spawn). */
+  add(pid: number, label: ChildLabel | null = null): void {
+    this.#pids.set(pid, label);
+    this.#changed();
+  }
+
+  /** Forgets a child once its status has been collected. */
+  delete(pid: number): void {
+    if (this.#pids.delete(pid)) this.#changed();
+  }
+
+  /** Whether a pid is a child some handle is waiting for. */
+  has(pid: number): boolean {
+    return this.#pids.has(pid);
+  }
+
+  /** The live children with their programs. */
+  entries(): Array<[number, ChildLabel | null]> {
+    return [...this.#pids];
+  }
+
+  /** Calls `fn` after every add and delete; returns the unsubscribe. */
+  watch(fn: () => void): () => void {
+    this.#watchers.add(fn);
+    return () => this.#watchers.delete(fn);
+  }
+
+  #changed(): void {
+    for (const w of [...this.#watchers]) w();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The runtime record: a small JSON file next to the pidfile (`PIDFILE.children`) listing the
+ * children the daemon has running (pid, start time from /proc, program). A daemon that was killed
+ * (kill -9, the OOM killer) cannot stop its children; the next one reads the record and finds the
+ * survivors. A pid counts as a survivor only while its start time matches, so a reused pid is
+ * never touched.
+ */
+
+import type { ChildLabel, ChildPids } from "./child_pids.ts";
+import { readProcStat } from "./proc_table.ts";
+
+/** One recorded child. */
+export interface RecordedChild {
+  /** Its pid. */
+  pid: number;
+  /** Its start time in clock ticks since boot (/proc/PID/stat field 22). */
+  starttime: number;
+  /** Its group. */
+  group: string;
+  /** Its process name. */
+  name: string;
+}
+
+/** The file's content. */
+export interface RuntimeRecordData {
+  /** The daemon that wrote it. */
+  daemon: { pid: number; starttime: number };
+  /** Its children when it last wrote. */
+  children: RecordedChild[];
+}
+
+/** The record's path for a pidfile. */
+export function recordPath(pidfile: string): string {
+  return `${pidfile}.children`;
+}
+
+/** Reads a record; null when there is none or it cannot be parsed (it is then ignored). */
+export function readRecord(path: string): RuntimeRecordData | null {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch {
+    // no record: the previous daemon exited cleanly, or there was none
+    return null;
+  }
+  try {
+    const data = JSON.parse(text) as RuntimeRecordData;
+    if (!Array.isArray(data.children) || typeof data.daemon?.pid !== "number") return null;
+    return data;
+  } catch {
+    // a torn or foreign file: nothing in it can be trusted to name a process
+    return null;
+  }
+}
+
+/** Keeps the record of one daemon up to date with its children until disposed (which removes it). */
+export class RuntimeRecord implements Disposable {
+  readonly #path: string;
+  readonly #children: ChildPids;
+  readonly #daemon: { pid: number; starttime: number };
+  readonly #starts = new Map<number, RecordedChild>();
+  readonly #unwatch: () => void;
+  readonly #onError: (message: string) => void;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #failed = false;
+
+  /** Follows `children`; writes at most once per turn of the event loop. */
+  constructor(path: string, children: ChildPids, pid: number, onError: (m: string) => void) {
+    this.#path = path;
+    this.#children = children;
+    this.#daemon = { pid, starttime: readProcStat(pid)?.starttime ?? 0 };
+    this.#onError = onError;
+    this.#unwatch = children.watch(() => this.#schedule());
+  }
+
+  /** Writes the record now. */
+  write(): void {
+    const live = new Map<number, ChildLabel | null>(this.#children.entries());
+    for (const pid of [...this.#starts.keys()]) if (!live.has(pid)) this.#starts.delete(pid);
+    for (const [pid, label] of live) {
+      if (label === null || this.#starts.has(pid)) continue;
+      const stat = readProcStat(pid);
+      if (stat !== null) this.#starts.set(pid, { pid, starttime: stat.starttime, ...label });
+    }
+    const data: RuntimeRecordData = { daemon: this.#daemon, children: [...this.#starts.values()] };
+    try {
+      Deno.writeTextFileSync(`${this.#path}.tmp`, JSON.stringify(data));
+      Deno.renameSync(`${this.#path}.tmp`, this.#path);
+      this.#failed = false;
+    } catch (e) {
+      if (!this.#failed) {
+        this.#onError(`cannot write ${this.#path}: ${e instanceof Error ? e.message : e}`);
+      }
+      this.#failed = true;
+    }
+  }
+
+  /** Stops following and removes the file (a clean exit leaves nothing to find). */
+  [Symbol.dispose](): void {
+    this.#unwatch();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    try {
+      Deno.removeSync(this.#path);
+    } catch {
+      // already gone, or never written: either way nothing is left to find
+    }
+  }
+
+  #schedule(): void {
+    if (this.#timer !== null) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.write();
+    }, 0);
+  }
+}
