@@ -2,7 +2,7 @@
 
 import type { MiddlewareHandler } from "hono";
 import { SvisorError } from "../core/errors.ts";
-import { readBoundedBody } from "./body_limit.ts";
+import { BodyBrokenError, type BodyRead, readBoundedBody } from "./body_limit.ts";
 import { faultString } from "../protocol/faults.ts";
 import { httpStatusOf } from "./http_status.ts";
 
@@ -73,7 +73,13 @@ export function validationError(failure: ValidationFailure): Response {
 export function jsonBodies(env: JsonEnv): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return await next();
-    const body = await readBoundedBody(c.req.raw, env.maxBodyBytes);
+    let body: BodyRead;
+    try {
+      body = await readBoundedBody(c.req.raw, env.maxBodyBytes);
+    } catch (e) {
+      if (e instanceof BodyBrokenError) return jsonError(400, "BAD_REQUEST", e.message);
+      throw e;
+    }
     if (!body.ok) return jsonError(413, "TOO_LARGE", `body larger than ${env.maxBodyBytes} bytes`);
     const text = body.text.trim() === "" ? "{}" : body.text;
     let parsed: unknown;

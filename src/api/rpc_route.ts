@@ -3,15 +3,21 @@
 import type { Hono } from "hono";
 import type { ControlService } from "../protocol/control_service.ts";
 import {
-  decodeMethodCall,
   encodeFault,
   encodeMethodResponse,
   type XmlRpcCall,
   XmlRpcParseError,
+  XmlRpcReader,
 } from "../protocol/xmlrpc_codec.ts";
-import { readBoundedBody } from "./body_limit.ts";
+import { streamBoundedBody } from "./body_limit.ts";
 import { errorPage } from "./error_page.ts";
 import { dispatchRpc } from "./rpc_dispatch.ts";
+
+/**
+ * Refusals may leave the rest of the body unread: the connection is closed after the answer, so
+ * the server neither waits for nor reads what the client still sends.
+ */
+const UNREAD = { Connection: "close" };
 
 /** What the /RPC2 route needs. */
 export interface RpcRouteOptions {
@@ -30,13 +36,15 @@ export interface RpcRouteOptions {
 export function mountRpcRoute(app: Hono, options: RpcRouteOptions): void {
   const handler = async (request: Request): Promise<Response> => {
     if (request.method !== "POST") return errorPage(400);
-    const body = await readBoundedBody(request, options.maxBodyBytes);
-    if (!body.ok) return errorPage(413);
+    const reader = new XmlRpcReader();
     let decoded: XmlRpcCall;
     try {
-      decoded = decodeMethodCall(body.text);
+      const read = await streamBoundedBody(request, options.maxBodyBytes, (t) => reader.write(t));
+      if (read === "tooLarge") return errorPage(413, UNREAD);
+      if (read === "broken") return errorPage(400, UNREAD);
+      decoded = reader.methodCall();
     } catch (e) {
-      if (e instanceof XmlRpcParseError) return errorPage(400);
+      if (e instanceof XmlRpcParseError) return errorPage(400, UNREAD);
       throw e;
     }
     try {

@@ -6,8 +6,10 @@
 
 import process from "node:process";
 import type { Config, DaemonConfig } from "../config/model.ts";
-import type { LogLevel, Spawner } from "../core/ports.ts";
+import type { Spawner } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
+import { Pacer } from "../engine/pacer.ts";
+import { EarlyLog } from "./early_log.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { EventStreamHub } from "../events/event_stream_hub.ts";
 import { levelFromName } from "../log/activity_line.ts";
@@ -62,7 +64,8 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     if (settings.directory !== null) Deno.chdir(settings.directory);
     process.umask(settings.umask);
   }
-  const early: Array<[LogLevel, string]> = [];
+  // Lines before the activity log is open wait here; the servers log to it for the daemon's life.
+  const early = new EarlyLog();
   for (const change of planLimits(settings, readLimits())) {
     try {
       setLimit(change.resource, change.soft, change.hard);
@@ -70,12 +73,12 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       // The OS said no (a hard limit too low for a non-root daemon): supervisord's usage text.
       throw new StartupError(change.refused, { usage: true });
     }
-    if (change.info !== "") early.push(["INFO", change.info]);
+    if (change.info !== "") early.log("INFO", change.info);
   }
   const queue = new RequestQueue();
   const holder = new EngineHolder();
   const service: ControlService = holder;
-  early.push(["INFO", "RPC interface 'supervisor' initialized"]);
+  early.log("INFO", "RPC interface 'supervisor' initialized");
   const users = denoUserDb();
   const target = settings.user === null ? null : users.lookup(settings.user);
   const runAs = target === null || target.uid === Deno.uid() ? null : target;
@@ -85,7 +88,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   const servers = await openHttpServers(
     config,
     service,
-    (level, m) => early.push([level, m]),
+    (level, m) => early.log(level, m),
     runAs,
     { events: hub, observability },
   );
@@ -94,7 +97,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
   using syslog = openSyslog({ onError: (m) => log?.log("WARN", m) });
   try {
     const uidNote = dropPrivileges(settings.user, users);
-    if (uidNote !== null) early.unshift(["INFO", uidNote]);
+    if (uidNote !== null) early.logFirst("INFO", uidNote);
     log = await openActivityLog(settings, options.background, syslog);
     for (const w of config.warnings) log.log("WARN", w.message);
     if (Deno.uid() === 0 && settings.user === null) {
@@ -115,7 +118,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         'Supervisord is running as root and it is searching for its configuration file in default locations (including its current working directory); you probably want to specify a "-c" argument specifying an absolute path to a configuration file for improved security.',
       );
     }
-    for (const [level, m] of early) log.log(level, m);
+    early.open(log);
     if (options.background) log.log("INFO", "daemonizing the supervisord process");
     if (!writePidfile(settings.pidfile, Deno.pid)) {
       log.log("CRIT", `could not write pidfile ${settings.pidfile}`);
@@ -236,8 +239,10 @@ function buildEngine(
 ): Engine {
   const { log, bus, syslog, queue } = outputs;
   const settings = config.supervisord!;
+  const clock = systemClock();
   return createEngine(config, {
-    clock: systemClock(),
+    clock,
+    pacer: new Pacer(clock),
     spawner: options.spawner,
     probe: denoFileProbe(),
     sockets: libcSocketFactory(),

@@ -10,8 +10,14 @@ import type { Observability } from "../api/observability_routes.ts";
 import type { Config } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import type { ControlService } from "../protocol/control_service.ts";
-import { AddressInUseError, type HttpListener, serveHttp } from "../sys/http_listener.ts";
+import {
+  AddressInUseError,
+  type HttpListener,
+  NotASocketError,
+  serveHttp,
+} from "../sys/http_listener.ts";
 import { lookupOwner } from "../sys/owner_lookup.ts";
+import { removeStaleRelayDirs } from "../sys/relay_dirs.ts";
 import { StartupError } from "./startup_error.ts";
 
 /** What the daemon adds to every server's app beyond the service. */
@@ -42,6 +48,9 @@ export async function openHttpServers(
   runAs: { uid: number; gid: number } | null = null,
   extras: AppExtras = {},
 ): Promise<HttpServers> {
+  for (const path of await removeStaleRelayDirs()) {
+    log("INFO", `removed ${path}, left by a daemon that did not exit cleanly`);
+  }
   const listeners: HttpListener[] = [];
   const closeAll = async () => {
     for (const l of listeners.splice(0)) await l.close();
@@ -73,6 +82,11 @@ export async function openHttpServers(
     await closeAll();
     if (e instanceof AddressInUseError || e instanceof Deno.errors.AddrInUse) {
       throw new StartupError(IN_USE);
+    }
+    if (e instanceof NotASocketError) {
+      throw new StartupError(
+        `[unix_http_server] file: ${e.message}; remove it or configure another path`,
+      );
     }
     if (e instanceof StartupError) throw e;
     throw new StartupError(

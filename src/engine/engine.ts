@@ -360,7 +360,11 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 
   #autostart(group: ProcessGroup): void {
-    for (const slot of group.byPriority()) slot.dispatch({ type: "autostart" });
+    const pacer = this.#deps.pacer;
+    for (const slot of group.byPriority()) {
+      if (pacer === undefined) slot.dispatch({ type: "autostart" });
+      else pacer.run(() => slot.dispatch({ type: "autostart" }));
+    }
   }
 
   #waitOf(options: WaitOptions): { wait: boolean; signal: AbortSignal } {

@@ -13,6 +13,12 @@ import type {
 } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
 
+/** Runs process work (reaps, autostarts) on a later turn, yielding to I/O (see pacer.ts). */
+export interface TaskPacer {
+  /** Queues a task. */
+  run(task: () => void): void;
+}
+
 /** The main log as the engine reads and clears it. */
 export interface MainLogHandle {
   /** The main log file, or null when there is none (syslog, or no file). */
@@ -59,4 +65,6 @@ export interface EngineDeps {
   random?: () => number;
   /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */
   sockets?: SocketFactory;
+  /** Paces reaps and autostarts so the control plane is served between them; default: at once. */
+  pacer?: TaskPacer;
 }

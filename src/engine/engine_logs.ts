@@ -5,7 +5,7 @@ import type { LogReader } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
 import type { Channel, TailResult } from "../protocol/types.ts";
 import type { MainLogHandle } from "./engine_deps.ts";
-import { FollowQueue } from "./log_follow.ts";
+import { FOLLOW_QUEUE_LIMIT, FollowQueue } from "./log_follow.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 
 /** readProcessLog: NO_FILE when the stream has no log file (text `None`, as supervisor's). */
@@ -35,8 +35,9 @@ export async function tailProcessLog(
 }
 
 /**
- * followProcessLog: the last `backlog` bytes of the file, then every chunk as it is written; the
- * backlog is read while no chunk is being delivered, so nothing is lost or repeated.
+ * followProcessLog: the last `backlog` bytes of the file (at most a quarter of FOLLOW_QUEUE_LIMIT),
+ * then every chunk as it is written; the backlog is read while no chunk is being delivered, so
+ * nothing is lost or repeated. A reader that falls FOLLOW_QUEUE_LIMIT behind is dropped.
  */
 export async function followProcessLog(
   slot: ProcessSlot,
@@ -51,7 +52,8 @@ export async function followProcessLog(
   const follow = new FollowQueue();
   const decoder = new TextDecoder();
   await capture.exclusive(async () => {
-    if (backlog > 0) follow.push((await reader.tail(path, 0, backlog)).text);
+    const first = Math.min(backlog, FOLLOW_QUEUE_LIMIT / 4);
+    if (first > 0) follow.push((await reader.tail(path, 0, first)).text);
     const off = bus.subscribe("PROCESS_OUTPUT", (e) => {
       if (e.processName !== slot.name || e.groupName !== slot.group || e.channel !== channel) {
         return;

@@ -332,12 +332,17 @@ export class ProcessSlot {
     const grace = new Promise<void>((r) => (timer = this.#deps.clock.setTimer(DRAIN_MS, r)));
     await Promise.race([drained, grace]);
     if (timer !== null) this.#deps.clock.clearTimer(timer);
-    if (this.#child === child) this.#child = null;
-    // killasgroup: a stopped program leaves nothing behind, even what left its group or session.
-    if (this.#record.killing && this.config.killasgroup) this.#killEscaped(child, "SIGKILL");
-    this.dispatch({ type: "exited", status });
-    // supervisord's main loop handles the SIGCHLD after reaping: tools grep for this line.
-    this.#deps.log.log("DEBG", "received SIGCHLD indicating a child quit");
+    const exited = () => {
+      if (this.#child === child) this.#child = null;
+      // killasgroup: a stopped program leaves nothing behind, even what left its group or session.
+      if (this.#record.killing && this.config.killasgroup) this.#killEscaped(child, "SIGKILL");
+      this.dispatch({ type: "exited", status });
+      // supervisord's main loop handles the SIGCHLD after reaping: tools grep for this line.
+      this.#deps.log.log("DEBG", "received SIGCHLD indicating a child quit");
+    };
+    // In a crash storm each exit restarts its child at once: paced, so requests get served.
+    if (this.#deps.pacer === undefined) exited();
+    else this.#deps.pacer.run(exited);
   }
 
   #killEscaped(child: ChildHandle, signal: string): void {

@@ -1,10 +1,11 @@
 /**
  * XML-RPC as supervisor speaks it: method calls and responses, encoded in the layout of Python's
- * xmlrpc.client and decoded with fast-xml-parser. No DTDs, no entities beyond XML's five and
- * character references, bounded nesting. A `<value>` without a type is a string.
+ * xmlrpc.client and decoded as they arrive by a bounded streaming reader (xml_tree.ts). No DTDs, no
+ * entities beyond XML's five and character references, bounded nesting and element count. A
+ * `<value>` without a type is a string.
  */
 
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { type XmlNode, XmlTreeReader } from "./xml_tree.ts";
 
 /** A double, kept apart from integers so that it is encoded as `<double>`. */
 export class XmlRpcDouble {
@@ -43,6 +44,12 @@ export class XmlRpcParseError extends Error {
 
 /** The deepest nesting of elements a document may have. */
 export const MAX_XML_DEPTH = 64;
+
+/** The most elements a method call may have (a multicall of several hundred calls fits). */
+export const MAX_XML_ELEMENTS = 10_000;
+
+/** The most elements a method response may have (the info of some 100,000 processes). */
+export const MAX_RESPONSE_ELEMENTS = 5_000_000;
 
 // ---- encoding ----
 
@@ -137,33 +144,77 @@ export function escapeXml(text: string): string {
 
 // ---- decoding ----
 
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  trimValues: false,
-  parseTagValue: false,
-  ignoreAttributes: true,
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: false,
-});
+/**
+ * One XML-RPC document read in pieces as they arrive: `write()` each piece (it throws
+ * XmlRpcParseError at the first malformed byte or passed limit, so the rest need not be read),
+ * then `methodCall()` or `methodResponse()`.
+ *
+ * @example
+ * ```ts
+ * import { XmlRpcReader } from "./xmlrpc_codec.ts";
+ * import assert from "node:assert/strict";
+ * const reader = new XmlRpcReader();
+ * reader.write("<methodCall><methodName>supervisor.getS");
+ * reader.write("tate</methodName></methodCall>");
+ * assert.deepEqual(reader.methodCall(), { method: "supervisor.getState", params: [] });
+ * ```
+ */
+export class XmlRpcReader {
+  readonly #tree: XmlTreeReader;
+
+  /** A reader allowing `maxElements` elements (default MAX_XML_ELEMENTS). */
+  constructor(maxElements: number = MAX_XML_ELEMENTS) {
+    this.#tree = new XmlTreeReader({ maxDepth: MAX_XML_DEPTH, maxElements });
+  }
+
+  /** Feeds the next piece of the document. */
+  write(text: string): void {
+    parsing(() => this.#tree.write(text));
+  }
+
+  /** Ends the document and decodes it as a methodCall. */
+  methodCall(): XmlRpcCall {
+    const root = rootElement(parsing(() => this.#tree.end()), "methodCall");
+    const nameNode = child(root, "methodName");
+    if (nameNode === undefined) throw new XmlRpcParseError("methodCall has no methodName");
+    const method = textOf(nameNode).trim();
+    const paramsNode = child(root, "params");
+    const params = paramsNode === undefined ? [] : paramValues(paramsNode);
+    return { method, params };
+  }
+
+  /** Ends the document and decodes it as a methodResponse. */
+  methodResponse(): XmlRpcResponse {
+    return decodeResponse(rootElement(parsing(() => this.#tree.end()), "methodResponse"));
+  }
+}
+
+/** Runs a step of the tree reader, its errors turned into XmlRpcParseError. */
+function parsing<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw new XmlRpcParseError(e instanceof Error ? e.message : String(e));
+  }
+}
 
 /** Decodes a methodCall document; throws XmlRpcParseError when it is not one. */
 export function decodeMethodCall(xml: string): XmlRpcCall {
-  const root = rootElement(xml, "methodCall");
-  const nameNode = child(root, "methodName");
-  if (nameNode === undefined) throw new XmlRpcParseError("methodCall has no methodName");
-  const method = textOf(nameNode).trim();
-  const paramsNode = child(root, "params");
-  const params = paramsNode === undefined ? [] : paramValues(paramsNode);
-  return { method, params };
+  const reader = new XmlRpcReader();
+  reader.write(xml);
+  return reader.methodCall();
 }
 
 /** Decodes a methodResponse document; throws XmlRpcParseError when it is not one. */
 export function decodeMethodResponse(xml: string): XmlRpcResponse {
-  const root = rootElement(xml, "methodResponse");
+  const reader = new XmlRpcReader(MAX_RESPONSE_ELEMENTS);
+  reader.write(xml);
+  return reader.methodResponse();
+}
+
+function decodeResponse(root: Node[]): XmlRpcResponse {
   const fault = child(root, "fault");
   if (fault !== undefined) {
     const v = child(fault, "value");
@@ -192,42 +243,12 @@ export function decodeMethodResponse(xml: string): XmlRpcResponse {
   return { ok: true, value: values[0] as XmlRpcValue };
 }
 
-function rootElement(xml: string, name: string): Node[] {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw new XmlRpcParseError("DTDs and entities are not accepted");
-  }
-  checkDepth(xml);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new XmlRpcParseError(`line ${valid.err.line}: ${valid.err.msg}`);
-  }
-  const doc = parser.parse(xml) as Node[];
+function rootElement(doc: Node[], name: string): Node[] {
   const root = doc.find((n) => !("#text" in n));
   if (root === undefined || !(name in root)) {
     throw new XmlRpcParseError(`the document is not a ${name}`);
   }
   return root[name] as Node[];
-}
-
-/** Rejects documents nested deeper than MAX_XML_DEPTH without building them. */
-function checkDepth(xml: string): void {
-  let depth = 0;
-  let at = xml.indexOf("<");
-  while (at !== -1) {
-    const next = xml.charCodeAt(at + 1);
-    if (next === 47 /* / */) depth--;
-    else if (next !== 63 /* ? */ && next !== 33 /* ! */) {
-      const end = xml.indexOf(">", at);
-      if (end === -1) break;
-      if (xml.charCodeAt(end - 1) !== 47) depth++;
-      if (depth > MAX_XML_DEPTH) {
-        throw new XmlRpcParseError(`elements nested deeper than ${MAX_XML_DEPTH}`);
-      }
-      at = xml.indexOf("<", end);
-      continue;
-    }
-    at = xml.indexOf("<", at + 1);
-  }
 }
 
 function elements(nodes: Node[]): Array<[string, Node[]]> {
@@ -252,7 +273,7 @@ function textOf(nodes: Node[]): string {
     if ("#text" in n) s += String(n["#text"]);
     else throw new XmlRpcParseError(`unexpected element <${Object.keys(n)[0]}> in text`);
   }
-  return unescapeXml(s);
+  return s;
 }
 
 function paramValues(params: Node[]): XmlRpcValue[] {
@@ -351,23 +372,4 @@ function bytesOf(text: string): Uint8Array {
     throw new XmlRpcParseError("bad base64 value");
   }
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** Resolves XML's five named entities and character references, in one pass. */
-export function unescapeXml(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#x")) return codePoint(parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith("#")) return codePoint(parseInt(ref.slice(1), 10), whole);
-    const named = NAMED[ref];
-    if (named === undefined) throw new XmlRpcParseError(`unknown entity "${whole}"`);
-    return named;
-  });
-}
-
-function codePoint(n: number, whole: string): string {
-  if (!(n >= 0 && n <= 0x10ffff)) throw new XmlRpcParseError(`bad character reference "${whole}"`);
-  return String.fromCodePoint(n);
 }

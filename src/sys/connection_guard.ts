@@ -1,23 +1,37 @@
 /**
  * The limits Deno.serve lacks (it has no header-read timeout and no connection cap): the public
  * socket is accepted here and each connection is relayed byte for byte to the HTTP server on a
- * private socket, after two checks. At most `maxConnections` are open at once (more are closed at
- * once, so idle clients can never use up the daemon's file descriptors, which its children's pipes
- * need), and a connection must deliver the end of its first request's headers within
- * `headerTimeoutMs` (a slowloris client is dropped). Later requests on a kept-alive connection and
- * long responses (`tail -f` of a quiet process) are not timed.
+ * private socket, after two checks. At most `maxConnections` are open at once, so idle clients can
+ * never use up the daemon's file descriptors, which its children's pipes need; a connection must
+ * deliver the end of its first request's headers within `headerTimeoutMs`, and connections still
+ * sending them share a budget of their own (admission.ts: the oldest is evicted for a newcomer), so
+ * slowloris clients cannot lock working clients out. Later requests on a kept-alive connection and
+ * long responses (`tail -f` of a quiet process) are not timed. A client's half-close after a whole
+ * request reaches the server only once it has begun to answer.
  */
+
+import { type AdmissionLimits, AdmissionTable } from "./admission.ts";
+import { FirstRequestScan } from "./first_request_scan.ts";
 
 /** The limits. */
 export interface GuardLimits {
-  /** Connections open at once; more are closed as they arrive. */
+  /** Connections open at once; more are closed as they arrive (see admission.ts for who goes). */
   maxConnections: number;
   /** Time from accept to the end of the first request's headers. */
   headerTimeoutMs: number;
+  /** Connections still sending their first headers; default a quarter of `maxConnections`. */
+  maxIncomplete?: number;
+  /** The header deadline while those hold over half their budget; default 1 s (or less). */
+  pressureTimeoutMs?: number;
 }
 
 /** The defaults: room for many ctl clients and followers, and a generous header deadline. */
-export const DEFAULT_LIMITS: GuardLimits = { maxConnections: 256, headerTimeoutMs: 10_000 };
+export const DEFAULT_LIMITS: GuardLimits = {
+  maxConnections: 256,
+  headerTimeoutMs: 10_000,
+  maxIncomplete: 64,
+  pressureTimeoutMs: 1_000,
+};
 
 /** A running relay. */
 export interface ConnectionGuard {
@@ -29,9 +43,19 @@ export interface ConnectionGuard {
   close(): Promise<void>;
 }
 
-const HEADERS_END = [13, 10, 13, 10];
 /** How long a server may finish answering a client that stopped sending. */
 const CLOSE_GRACE_MS = 5_000;
+
+/** The admission limits that `limits` stands for, with the defaults filled in. */
+export function admissionLimits(limits: GuardLimits): AdmissionLimits {
+  const maxIncomplete = limits.maxIncomplete ?? Math.max(1, Math.floor(limits.maxConnections / 4));
+  return {
+    maxConnections: limits.maxConnections,
+    headerTimeoutMs: limits.headerTimeoutMs,
+    maxIncomplete: Math.min(maxIncomplete, limits.maxConnections),
+    pressureTimeoutMs: Math.min(limits.pressureTimeoutMs ?? 1_000, limits.headerTimeoutMs),
+  };
+}
 
 /** Accepts on `listener` and relays each connection to a fresh `upstream()` connection. */
 export function guardConnections(
@@ -39,9 +63,13 @@ export function guardConnections(
   upstream: () => Promise<Deno.Conn>,
   limits: GuardLimits = DEFAULT_LIMITS,
 ): ConnectionGuard {
+  const table = new AdmissionTable<Deno.Conn>(admissionLimits(limits));
   const conns = new Set<Deno.Conn>(); // client connections: what the cap counts
   const upstreams = new Set<Deno.Conn>(); // their relays to the server, closed with them
   const relays = new Set<Promise<void>>();
+  const cut = (conns: Deno.Conn[]) => {
+    for (const c of conns) closeQuietly(c); // its relay ends and leaves the table
+  };
   const accepting = (async () => {
     for (;;) {
       let conn: Deno.Conn;
@@ -50,12 +78,19 @@ export function guardConnections(
       } catch {
         return; // the listener was closed
       }
-      if (conns.size >= limits.maxConnections) {
+      const admission = table.arrive(conn, performance.now());
+      if (!admission.admit) {
         closeQuietly(conn);
         continue;
       }
+      cut(admission.evict);
       conns.add(conn);
-      const relay = relayOne(conn, upstream, limits.headerTimeoutMs, upstreams).finally(() => {
+      const relay = relayOne(conn, upstream, {
+        timeoutMs: table.deadlineMs,
+        complete: () => table.complete(conn),
+        upstreams,
+      }).finally(() => {
+        table.leave(conn);
         conns.delete(conn);
         relays.delete(relay);
       });
@@ -85,14 +120,26 @@ export function guardConnections(
   };
 }
 
+/** What one relay is told. */
+interface RelayContext {
+  /** The header deadline for this connection. */
+  timeoutMs: number;
+  /** Called once the first request's headers have ended. */
+  complete: () => void;
+  /** The open server-side connections (for close()). */
+  upstreams: Set<Deno.Conn>;
+}
+
 async function relayOne(
   client: Deno.Conn,
   upstream: () => Promise<Deno.Conn>,
-  headerTimeoutMs: number,
-  upstreams: Set<Deno.Conn>,
+  context: RelayContext,
 ): Promise<void> {
-  const timer = setTimeout(() => closeQuietly(client), headerTimeoutMs);
-  let server: Deno.Conn;
+  let server: Deno.Conn | null = null;
+  const timer = setTimeout(() => {
+    closeQuietly(client);
+    if (server !== null) closeQuietly(server);
+  }, context.timeoutMs);
   try {
     server = await upstream();
   } catch {
@@ -101,30 +148,37 @@ async function relayOne(
     closeQuietly(client);
     return;
   }
-  upstreams.add(server);
-  let matched = 0; // bytes of HEADERS_END seen so far, across reads
+  const to = server;
+  context.upstreams.add(to);
+  const scan = new FirstRequestScan();
   const seen = (chunk: Uint8Array) => {
-    for (let i = 0; i < chunk.length && matched < 4; i++) {
-      matched = chunk[i] === HEADERS_END[matched] ? matched + 1 : (chunk[i] === 13 ? 1 : 0);
+    scan.feed(chunk);
+    if (scan.headersDone) {
+      clearTimeout(timer);
+      context.complete();
     }
-    if (matched === 4) clearTimeout(timer);
   };
+  let answered: () => void = () => {};
+  const answering = new Promise<void>((resolve) => (answered = resolve));
   try {
-    const down = pipe(server, client, null);
-    const up = pipe(client, server, (chunk) => matched < 4 && seen(chunk));
+    const down = pipe(to, client, () => answered());
+    const up = pipe(client, to, (chunk) => !scan.requestDone && seen(chunk));
     const first = await Promise.race([down.then(() => "server"), up.then(() => "client")]);
     if (first === "client") {
-      // The client stopped sending (closed, or half-closed after its request): the server gets
-      // the end of input and a short grace to finish a response before both are closed.
-      closeWrite(server);
+      // The client stopped sending (closed, or half-closed after its request, as `nc -N` does).
+      // After a whole first request, the end of input is passed on only once the server has begun
+      // to answer: an HTTP server that sees it while still reading the request fails it. Then the
+      // server gets a short grace to finish the response before both are closed.
+      if (scan.requestDone) await Promise.race([answering, down]);
+      closeWrite(to);
       let grace: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([down, new Promise((r) => (grace = setTimeout(r, CLOSE_GRACE_MS)))]);
       clearTimeout(grace);
     }
   } finally {
     clearTimeout(timer);
-    upstreams.delete(server);
-    closeQuietly(server);
+    context.upstreams.delete(to);
+    closeQuietly(to);
     closeQuietly(client);
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import { type ConnectionGuard, guardConnections, type GuardLimits } from "./connection_guard.ts";
+import { makeRelayDir } from "./relay_dirs.ts";
 
 /** Anything with a fetch handler (a Hono app). */
 export interface FetchHandler {
@@ -51,6 +52,29 @@ export class AddressInUseError extends Error {
   }
 }
 
+/** Something other than a socket is at the unix socket path (a symbolic link, a file, a folder). */
+export class NotASocketError extends Error {
+  /** The path. */
+  readonly path: string;
+  /** What is there: "a symbolic link", "a regular file", "a directory" or "not a socket". */
+  readonly kind: string;
+  /** Builds the error naming the path and what is there. */
+  constructor(path: string, kind: string) {
+    super(`"${path}" is ${kind}, not a socket`);
+    this.name = "NotASocketError";
+    this.path = path;
+    this.kind = kind;
+  }
+}
+
+/** What a non-socket file is, in words. */
+function kindOf(info: Deno.FileInfo): string {
+  if (info.isSymlink) return "a symbolic link";
+  if (info.isFile) return "a regular file";
+  if (info.isDirectory) return "a directory";
+  return "not a socket";
+}
+
 /**
  * Whether a unix socket path is served: `live` when a connect succeeds, `stale` when the path
  * exists but nobody answers, `absent` when there is no such path.
@@ -89,7 +113,8 @@ export interface ServeOptions {
  * a deadline for the first request's headers) that relays them to Deno.serve on a private socket in
  * a 0700 temp dir. A unix socket is bound at `<path>.<pid>`, given its mode and owner, then
  * hard-linked to `path`, so it never exists with wrong permissions; a stale socket file at `path`
- * is removed first, a live one is AddressInUseError, and a path that is not a socket is refused.
+ * is removed first, a live one is AddressInUseError, and a path that is not a socket (a symbolic
+ * link, a file) is NotASocketError.
  * TCP bind errors (Deno.errors.AddrInUse) are thrown as they are.
  */
 export async function serveHttp(
@@ -114,7 +139,7 @@ export async function serveHttp(
     if (request.body !== null) Object.assign(init, { body: request.body, duplex: "half" });
     return handler.fetch(new Request(request.url, init));
   };
-  const privateDir = await Deno.makeTempDir({ prefix: "svisor-http-" });
+  const privateDir = await makeRelayDir();
   const inner = `${privateDir}/http.sock`;
   const server = Deno.serve({ path: inner, onListen: () => {}, onError }, fetch);
   const upstream = () => Deno.connect({ transport: "unix", path: inner });
@@ -139,13 +164,14 @@ export async function serveHttp(
       });
     }
     const path = address.path;
+    const found = await Deno.lstat(path).catch((e) => {
+      if (e instanceof Deno.errors.NotFound) return null;
+      throw e;
+    });
+    if (found !== null && !found.isSocket) throw new NotASocketError(path, kindOf(found));
     const state = await probeUnixSocket(path);
     if (state === "live") throw new AddressInUseError(path);
-    if (state === "stale") {
-      const info = await Deno.lstat(path);
-      if (!info.isSocket) throw new AddressInUseError(path);
-      await Deno.remove(path);
-    }
+    if (state === "stale") await Deno.remove(path);
     const temp = `${path}.${Deno.pid}`;
     // A leftover temp socket from a crashed start may or may not be there; listen reports real trouble.
     await Deno.remove(temp).catch(() => {});
@@ -180,6 +206,9 @@ export async function serveHttp(
   }
 }
 
+/** How long the HTTP server may take to finish its responses when the listener closes. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 function served(
   server: Deno.HttpServer,
   guard: ConnectionGuard,
@@ -193,8 +222,17 @@ function served(
     closed ??= (async () => {
       await guard.stopAccepting();
       closing.abort(); // streams end, so the server's shutdown can finish the responses
-      await server.shutdown();
+      // A connection stuck mid-request (a client that stopped sending its body) would hold the
+      // server's shutdown for ever: after a grace the guard cuts every connection.
+      const shutdown = server.shutdown();
+      let grace: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        shutdown,
+        new Promise((r) => (grace = setTimeout(r, SHUTDOWN_GRACE_MS))),
+      ]);
+      clearTimeout(grace);
       await guard.close();
+      await shutdown;
       // Shutting down: a socket file or private dir already gone is the wanted end state.
       if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
       // The private dir likewise: removing what is already gone is done.

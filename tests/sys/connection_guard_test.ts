@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { GuardLimits } from "../../src/sys/connection_guard.ts";
 import { serveHttp } from "../../src/sys/http_listener.ts";
 
 const enc = (t: string) => new TextEncoder().encode(t);
@@ -17,8 +18,15 @@ async function readToEnd(conn: Deno.Conn): Promise<string> {
   return text;
 }
 
+/** Reads what one response sent (enough for the small answers here). */
+async function readSome(conn: Deno.Conn): Promise<string> {
+  const buf = new Uint8Array(4096);
+  const n = await conn.read(buf);
+  return new TextDecoder().decode(buf.subarray(0, n ?? 0));
+}
+
 async function withServer(
-  limits: { maxConnections: number; headerTimeoutMs: number },
+  limits: GuardLimits,
   body: (path: string) => Promise<void>,
 ): Promise<void> {
   const dir = await Deno.makeTempDir();
@@ -46,12 +54,15 @@ Deno.test("a client that never finishes its headers is dropped after the deadlin
   });
 });
 
-Deno.test("connections beyond the cap are closed at once; the others still work", async () => {
+Deno.test("working connections beyond the cap are refused at once; the others still work", async () => {
   await withServer({ maxConnections: 2, headerTimeoutMs: 60_000 }, async (path) => {
-    const held = [
-      await Deno.connect({ transport: "unix", path }),
-      await Deno.connect({ transport: "unix", path }),
-    ];
+    const held: Deno.Conn[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await Deno.connect({ transport: "unix", path });
+      held.push(c);
+      await c.write(enc("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+      assert.match(await readSome(c), /\r\n\r\nok$/);
+    }
     const extra = await Deno.connect({ transport: "unix", path });
     assert.equal(await readToEnd(extra), "");
     extra.close();
@@ -60,5 +71,21 @@ Deno.test("connections beyond the cap are closed at once; the others still work"
       assert.match(await readToEnd(c), /\r\n\r\nok$/);
     }
     for (const c of held) c.close();
+  });
+});
+
+Deno.test("a client with a request evicts the oldest connection still sending headers", async () => {
+  const limits = { maxConnections: 3, headerTimeoutMs: 60_000, maxIncomplete: 2 };
+  await withServer(limits, async (path) => {
+    const slow = [
+      await Deno.connect({ transport: "unix", path }),
+      await Deno.connect({ transport: "unix", path }),
+    ];
+    await slow[1]!.write(enc("GET / HTTP/1.1\r\n"));
+    const good = await Deno.connect({ transport: "unix", path });
+    await good.write(enc("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    assert.match(await readToEnd(good), /^HTTP\/1\.1 200 OK[\s\S]*\r\n\r\nok$/);
+    assert.equal(await readToEnd(slow[0]!), ""); // the oldest was closed for it
+    for (const c of [...slow, good]) c.close();
   });
 });

@@ -1,7 +1,12 @@
 /** The HTTP listener on real unix sockets and TCP: mode, stale and live sockets, requests, streams, close. */
 
 import assert from "node:assert/strict";
-import { AddressInUseError, probeUnixSocket, serveHttp } from "../../src/sys/http_listener.ts";
+import {
+  AddressInUseError,
+  NotASocketError,
+  probeUnixSocket,
+  serveHttp,
+} from "../../src/sys/http_listener.ts";
 import { HttpClient } from "../../src/sys/http_client.ts";
 
 const hello = { fetch: () => new Response("hello\n") };
@@ -60,7 +65,11 @@ Deno.test("a live socket is AddressInUseError; a regular file in the way is refu
     await assert.rejects(serveHttp(hello, { transport: "unix", path }), AddressInUseError);
     const file = `${dir}/plain`;
     await Deno.writeTextFile(file, "keep me");
-    await assert.rejects(serveHttp(hello, { transport: "unix", path: file }), AddressInUseError);
+    await assert.rejects(
+      serveHttp(hello, { transport: "unix", path: file }),
+      NotASocketError,
+      `"${file}" is a regular file, not a socket`,
+    );
     assert.equal(await Deno.readTextFile(file), "keep me");
   } finally {
     await Deno.remove(dir, { recursive: true });
