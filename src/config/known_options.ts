@@ -1,5 +1,7 @@
 /** Which sections and options supervisor 4.2 reads, for the unknown-name warnings. */
 
+import { READINESS_OPTIONS } from "./readiness_options.ts";
+
 /** The kinds of section svisor knows. */
 export type SectionKind =
   | "supervisord"
@@ -47,6 +49,7 @@ export const PROGRAM_OPTIONS: readonly string[] = [
   "directory",
   "umask",
   "serverurl",
+  ...READINESS_OPTIONS,
 ];
 
 /** Known options by section kind; null means any option is accepted (plugin keyword arguments). */

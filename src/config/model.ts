@@ -82,6 +82,14 @@ export interface ProcessConfig {
   serverurl: string | null;
   /** Event listener options, only for `eventlistener` sections. */
   eventlistener?: { events: string[]; bufferSize: number; resultHandler: string };
+  /** `readiness_check` and its timing; absent when the program uses none of it (startsecs). */
+  readiness?: ReadinessConfig;
+  /** `healthcheck` and its timing; absent when the program has none. */
+  health?: HealthConfig;
+  /** `depends_on`; absent when the program has none. */
+  dependsOn?: Dependency[];
+  /** Where `depends_on` is written, for graph errors. */
+  dependsOnAt?: ConfigLocation;
   /** fcgi options, only for `fcgi-program` sections. */
   fcgi?: {
     socket: string;
@@ -89,6 +97,60 @@ export interface ProcessConfig {
     socketOwner: string | null;
     socketMode: number;
   };
+}
+
+/** A probe svisor runs itself (connect, request, command). */
+export type ActiveProbe =
+  | { kind: "tcp"; host: string; port: number }
+  | { kind: "http"; url: string; statusMin: number; statusMax: number }
+  | { kind: "command"; command: string };
+
+/** A readiness source: startsecs (supervisord's meaning), an active probe, or a signal from the child. */
+export type ProbeSpec =
+  | { kind: "startsecs" }
+  | ActiveProbe
+  | { kind: "log"; pattern: string }
+  | { kind: "notify" };
+
+/** When a probe runs and when it gives up, in milliseconds. */
+export interface ProbeTiming {
+  /** Between the end of one probe and the start of the next. */
+  intervalMs: number;
+  /** How long one probe may take before it counts as failed. */
+  timeoutMs: number;
+  /** Wait after RUNNING before the first probe. */
+  initialDelayMs: number;
+  /** Failures in a row that count (readiness: give up; health: act); 0 never gives up. */
+  failureThreshold: number;
+}
+
+/** `readiness_*`: what makes a RUNNING process READY. */
+export interface ReadinessConfig {
+  /** The source. */
+  probe: ProbeSpec;
+  /** Its timing (unused by startsecs, log and notify, which wait for the child). */
+  timing: ProbeTiming;
+}
+
+/** `healthcheck_*`: a liveness probe run while RUNNING (after READY). */
+export interface HealthConfig {
+  /** The probe. */
+  probe: ActiveProbe;
+  /** Its timing. */
+  timing: ProbeTiming;
+  /** After failureThreshold failures in a row: restart the process, or only mark it unhealthy. */
+  action: "restart" | "mark";
+}
+
+/** A `depends_on` condition on another program. */
+export type DependencyCondition = "started" | "running" | "ready" | "healthy" | "completed";
+
+/** One `depends_on` entry: every process of `program` must meet `condition`. */
+export interface Dependency {
+  /** The program (section) name. */
+  program: string;
+  /** The condition. */
+  condition: DependencyCondition;
 }
 
 /** A process group: a `[group:x]` or the implicit group of one program. */

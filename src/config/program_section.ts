@@ -4,6 +4,7 @@ import { environmentPairs } from "./key_value_pairs.ts";
 import type { LogTarget, ProcessConfig, ProgramKind, StreamLogConfig } from "./model.ts";
 import { existingDirpath } from "./paths.ts";
 import { readEventListenerOptions, readFcgiOptions } from "./program_extras.ts";
+import { readReadinessOptions } from "./readiness_options.ts";
 import { type LoadContext, type Names, SectionReader } from "./section_reader.ts";
 import { checkUser } from "./user_checks.ts";
 import {
@@ -130,6 +131,7 @@ export function readProgramSection(
 
   const eventlistener = kind === "eventlistener" ? readEventListenerOptions(r, capture) : undefined;
   const fcgi = kind === "fcgi-program" ? readFcgiOptions(r, programName, user) : undefined;
+  const readiness = readReadinessOptions(r, names);
 
   const processes: ProcessConfig[] = [];
   for (let num = numprocsStart; num < numprocsStart + numprocs; num++) {
@@ -179,6 +181,7 @@ export function readProgramSection(
       serverurl: ownUrl ?? serverurl,
       ...(eventlistener === undefined ? {} : { eventlistener }),
       ...(fcgi === undefined ? {} : { fcgi }),
+      ...readiness,
     });
     // One member's errors would repeat for every member: report them once.
     if (ctx.problems.errors.length > before) break;

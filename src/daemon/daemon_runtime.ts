@@ -8,6 +8,8 @@ import process from "node:process";
 import type { Config, DaemonConfig } from "../config/model.ts";
 import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
+import { DenoNotifySockets } from "../sys/notify_sockets.ts";
+import { denoProbeRunner } from "../sys/probe_runner.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -99,9 +101,13 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
     log.log("INFO", `supervisord started with pid ${Deno.pid}`);
     const stopSignals = listenToSignals(queue, log, holder);
     options.onReady();
+    using notify = new DenoNotifySockets();
     try {
       while (true) {
-        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, options);
+        const engine = buildEngine({ ...config, supervisord: settings }, log, queue, {
+          ...options,
+          notify,
+        });
         holder.engine = engine;
         engine.start();
         const request = await queue.next();
@@ -132,7 +138,7 @@ function buildEngine(
   config: Config,
   log: ActivityLogFile,
   queue: RequestQueue,
-  options: DaemonRunOptions,
+  options: DaemonRunOptions & { notify: DenoNotifySockets },
 ): Engine {
   const settings = config.supervisord!;
   const bus = new EventBus({
@@ -158,6 +164,8 @@ function buildEngine(
     mainLog: { path: log.path, clear: () => log.clear() },
     childlogdir: settings.childlogdir,
     identifier: settings.identifier,
+    probes: denoProbeRunner(),
+    notify: options.notify,
   });
 }
 

@@ -45,6 +45,8 @@ import type { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 import { shutdownGroups } from "./shutdown_sequence.ts";
 import { updateGroups } from "./update_groups.ts";
+import { DependencyGate } from "./dependency_gate.ts";
+import { dependencyOrder } from "./dependency_order.ts";
 
 /** Builds the engine over a config; nothing runs until `start()`. */
 export function createEngine(config: Config, deps: EngineDeps): Engine {
@@ -58,6 +60,7 @@ export class Engine implements ControlService, AsyncDisposable {
   readonly #identifier: string;
   readonly #ctl: ControlContext;
   readonly #life = new AbortController();
+  readonly #gate: DependencyGate;
   #config: Config;
   #mood: DaemonStateName = "RUNNING";
   #stopping: Promise<void> | null = null;
@@ -75,6 +78,12 @@ export class Engine implements ControlService, AsyncDisposable {
     }, () => this.#mood !== "RUNNING");
     this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
     for (const g of config.groups) this.#groups.add(g);
+    this.#gate = new DependencyGate(() => this.#groups.slots(), deps);
+  }
+
+  /** The dependency rules over the active processes (for `why`). */
+  get dependencies(): DependencyGate {
+    return this.#gate;
   }
 
   // ---- lifecycle (called by the daemon) ----
@@ -85,7 +94,7 @@ export class Engine implements ControlService, AsyncDisposable {
       this.#deps.bus.publish({ type: "PROCESS_GROUP_ADDED", groupName: g.name });
     }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_RUNNING" });
-    for (const g of this.#groups.byPriority()) this.#autostart(g);
+    for (const g of dependencyOrder(this.#groups.byPriority())) this.#autostart(g);
   }
 
   /**
@@ -96,7 +105,11 @@ export class Engine implements ControlService, AsyncDisposable {
     if (this.#stopping !== null) return this.#stopping;
     this.#mood = mood;
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
-    this.#stopping = shutdownGroups(() => this.#groups.byPriority(), this.#deps, this.#life.signal);
+    this.#stopping = shutdownGroups(
+      () => dependencyOrder(this.#groups.byPriority()),
+      this.#deps,
+      this.#life.signal,
+    );
     return this.#stopping;
   }
 
@@ -191,7 +204,12 @@ export class Engine implements ControlService, AsyncDisposable {
   startProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
-      await beginStart(slot, name, this.#ctl, this.#waitOf(options));
+      const wait = this.#waitOf(options);
+      if (slot.config.dependsOn !== undefined && !RUNNING_STATES.has(slot.record.state)) {
+        this.#gate.startNeeds(slot, (s) => s.dispatch({ type: "start" }));
+        await this.#gate.waitFor(slot, wait.signal);
+      }
+      await beginStart(slot, name, this.#ctl, wait);
       return this.#info(slot);
     });
   }
@@ -204,6 +222,16 @@ export class Engine implements ControlService, AsyncDisposable {
   stopProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
+      const dependants = RUNNING_STATES.has(slot.record.state)
+        ? this.#gate.runningDependants(slot).filter((s) => s !== slot)
+        : [];
+      if (dependants.length > 0) {
+        const names = dependants.map(namespecOf).join(", ");
+        throw new SvisorError(
+          "FAILED",
+          `${name}: ERROR (${names} depends on it; stop ${names} first, or stop its group or all)`,
+        );
+      }
       await beginStop(slot, name, this.#ctl, this.#waitOf(options));
       return this.#info(slot);
     });
@@ -341,7 +369,18 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 
   #autostart(group: ProcessGroup): void {
-    for (const slot of group.byPriority()) slot.dispatch({ type: "autostart" });
+    for (const slot of group.byPriority()) {
+      if (slot.config.dependsOn === undefined) slot.dispatch({ type: "autostart" });
+      else if (slot.config.autostart) this.#autostartAfterNeeds(slot);
+    }
+  }
+
+  /** Autostarts a process once its dependencies hold (abandoned at dispose). */
+  #autostartAfterNeeds(slot: ProcessSlot): void {
+    this.#gate.waitFor(slot, this.#life.signal).then(
+      () => slot.dispatch({ type: "autostart" }),
+      () => {/* the engine was disposed while waiting: nothing to start */},
+    );
   }
 
   #waitOf(options: WaitOptions): { wait: boolean; signal: AbortSignal } {
@@ -351,13 +390,17 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 
   #info(slot: ProcessSlot): ProcessInfo {
-    return processInfo(slot.record, {
+    const info = processInfo(slot.record, {
       name: slot.name,
       group: slot.group,
       stdoutLogfile: slot.stdout.path,
       stderrLogfile: slot.stderr?.path ?? null,
       now: this.#deps.clock.now(),
     });
+    const config = slot.config;
+    if (slot.checks === null && config.dependsOn === undefined) return info;
+    const word = this.#gate.waiting(slot) !== undefined ? "waiting" : slot.checks?.word() ?? "";
+    return { ...info, readiness: word };
   }
 
   #startMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {

@@ -11,6 +11,7 @@ import type {
   UserDb,
 } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
+import type { NotifySockets, ProbeRunner } from "../process/probe_ports.ts";
 
 /** The main log as the engine reads and clears it. */
 export interface MainLogHandle {
@@ -54,6 +55,10 @@ export interface EngineDeps {
   childlogdir?: string;
   /** The identifier (default: the config's, else `supervisor`). */
   identifier?: string;
+  /** Runs readiness and health probes (tcp, http, command); without it they fail. */
+  probes?: ProbeRunner;
+  /** Opens sd_notify sockets for `readiness_check=notify`. */
+  notify?: NotifySockets;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
 }

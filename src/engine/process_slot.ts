@@ -17,6 +17,7 @@ import {
 import { step } from "../process/process_step.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import { StreamCapture } from "./stream_capture.ts";
+import { ProbeMonitor } from "./probe_monitor.ts";
 
 /** How long to let output drain after a child is reaped before reporting the exit. */
 const DRAIN_MS = 100;
@@ -39,6 +40,8 @@ export class ProcessSlot {
   readonly stdout: StreamCapture;
   /** The stderr stream, or null with redirect_stderr. */
   readonly stderr: StreamCapture | null;
+  /** Readiness and health checks, or null when the program has none. */
+  readonly checks: ProbeMonitor | null;
   readonly #deps: EngineDeps;
   readonly #shuttingDown: () => boolean;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
@@ -60,6 +63,10 @@ export class ProcessSlot {
     this.#deps = deps;
     this.#shuttingDown = shuttingDown;
     const stripAnsi = paths.stripAnsi;
+    this.checks = config.readiness === undefined && config.health === undefined
+      ? null
+      : new ProbeMonitor(this, deps);
+    const onChunk = config.readiness?.probe.kind === "log" ? this.checks : null;
     const capture = (channel: "stdout" | "stderr", path: string | null) =>
       new StreamCapture({
         processName: config.name,
@@ -75,6 +82,7 @@ export class ProcessSlot {
         sinks: deps.sinks,
         bus: deps.bus,
         log: deps.log,
+        ...(onChunk === null ? {} : { onChunk: (chunk: Uint8Array) => onChunk.onChunk(chunk) }),
       });
     this.stdout = capture("stdout", paths.stdout);
     this.stderr = config.redirectStderr ? null : capture("stderr", paths.stderr);
@@ -123,6 +131,7 @@ export class ProcessSlot {
         const from = this.#record;
         this.#record = record;
         for (const effect of effects) this.#apply(effect);
+        if (record !== from) this.checks?.onRecord(from, record);
         if (record !== from) { for (const w of [...this.#watchers]) w(record); }
       }
     } finally {
@@ -184,6 +193,7 @@ export class ProcessSlot {
     this.#disposed = true;
     if (this.#timer !== null) this.#deps.clock.clearTimer(this.#timer);
     this.#timer = null;
+    this.checks?.dispose();
     await this.stdout.close();
     await this.stderr?.close();
   }
@@ -271,6 +281,7 @@ export class ProcessSlot {
         }),
         redirectStderr: config.redirectStderr,
       };
+      if (this.checks !== null) request.env = { ...request.env, ...this.checks.childEnv() };
       if (config.directory !== null) request.cwd = config.directory;
       if (config.umask !== null) request.umask = config.umask;
       if (config.user !== null) {

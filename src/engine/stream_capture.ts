@@ -33,6 +33,8 @@ export interface StreamCaptureOptions {
   bus: EventBus;
   /** The main log (DEBG `'name' stdout output:` lines when the level allows). */
   log: ActivityLog;
+  /** Sees each chunk after it is written (log-line readiness only; absent costs nothing). */
+  onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** A process's stream: sink, tail, and the lock that orders writes against follow requests. */
@@ -108,6 +110,7 @@ export class StreamCapture {
     const o = this.#options;
     await (await this.open()).write(chunk);
     this.tail.push(chunk);
+    o.onChunk?.(chunk);
     if (o.log.enabled("DEBG")) {
       o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);
     }

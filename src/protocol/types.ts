@@ -32,6 +32,11 @@ export interface ProcessInfo {
   stderr_logfile: string;
   /** pid, 0 when not running. */
   pid: number;
+  /**
+   * svisor only, and only for programs with readiness, health or dependency options: `ready`,
+   * `unready`, `failed`, `unhealthy` (RUNNING) or `waiting` (for its dependencies); '' otherwise.
+   */
+  readiness?: string;
 }
 
 /** One entry of a group or all-process operation result (`startAllProcesses` and friends). */
