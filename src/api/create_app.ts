@@ -3,6 +3,7 @@
  * /mainlogtail, all behind HTTP Basic auth when a user is configured. Runtime-free (no Deno.*).
  */
 
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -10,7 +11,7 @@ import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_a
 import { DEFAULT_MAX_BODY_BYTES } from "./body_limit.ts";
 import { errorPage } from "./error_page.ts";
 import { mountAdminRoutes } from "./json_admin_routes.ts";
-import { type JsonEnv, jsonError } from "./json_kit.ts";
+import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
@@ -32,6 +33,9 @@ export interface AppOptions {
 
 /** The prefix of the JSON API. */
 export const API_PREFIX = "/api/v1";
+
+/** Where, under API_PREFIX, the OpenAPI document of the JSON API is served. */
+export const OPENAPI_PATH = "/openapi.json";
 
 /** Builds the app; serve it with `app.fetch` (see sys/http_listener.ts) or test it with `app.request`. */
 export function createApp(options: AppOptions): Hono {
@@ -57,10 +61,23 @@ export function createApp(options: AppOptions): Hono {
   }
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
-  const api = new Hono();
-  mountAdminRoutes(api, options.service, env);
-  mountProcessRoutes(api, options.service, env);
-  mountLogRoutes(api, options.service, env);
+  const api = new OpenAPIHono({
+    defaultHook: (result) => result.success ? undefined : validationError(result),
+  });
+  api.onError((e, c) => errorResponse(e, env, `${c.req.method} ${c.req.path}`));
+  api.use("*", jsonBodies(env));
+  mountAdminRoutes(api, options.service, env.version);
+  mountProcessRoutes(api, options.service);
+  mountLogRoutes(api, options.service);
+  api.doc(OPENAPI_PATH, {
+    openapi: "3.0.3",
+    info: {
+      title: "svisor JSON API",
+      version: env.version,
+      description: "Control of svisor's daemon; the same service as supervisor's XML-RPC at /RPC2.",
+    },
+    servers: [{ url: API_PREFIX }],
+  });
   app.route(API_PREFIX, api);
   app.notFound((c) =>
     isApiPath(c.req.path)

@@ -1,6 +1,6 @@
-/** Helpers of the JSON API: error bodies, bounded JSON bodies, integer and wait queries, one guard per handler. */
+/** Helpers of the JSON API: error bodies, the 400 of a failed validation, bounded JSON bodies. */
 
-import type { Context } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { SvisorError } from "../core/errors.ts";
 import { readBoundedBody } from "./body_limit.ts";
 import { faultString } from "../protocol/faults.ts";
@@ -23,7 +23,6 @@ export function jsonError(status: number, code: string, message: string): Respon
 
 /** The JSON error for a thrown value: a fault with its status, else 500 (reported to onWarning). */
 export function errorResponse(e: unknown, env: JsonEnv, where: string): Response {
-  if (e instanceof BadRequest) return jsonError(e.status, e.code, e.message);
   if (e instanceof SvisorError) {
     return jsonError(httpStatusOf(e.code), e.code, faultString(e.code, e.message));
   }
@@ -32,91 +31,71 @@ export function errorResponse(e: unknown, env: JsonEnv, where: string): Response
   return jsonError(500, "INTERNAL", "internal error");
 }
 
-/** A request the API refuses before calling the service (bad JSON, too large, bad query). */
-export class BadRequest extends Error {
-  /** The HTTP status (400, 413). */
-  readonly status: number;
-  /** The error code of the body (`BAD_REQUEST`, `TOO_LARGE`). */
-  readonly code: string;
-  /** Builds a refusal. */
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = "BadRequest";
-    this.status = status;
-    this.code = code;
-  }
+/** What a failed validation of a request part gives the hook. */
+interface ValidationFailure {
+  /** The part: `json`, `query`, `param`. */
+  target: string;
+  /** zod's issues. */
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
 }
 
-/** Runs a handler, turning every thrown value into a JSON error response. */
-export function guarded(
-  env: JsonEnv,
-  run: (c: Context) => Promise<Response>,
-): (c: Context) => Promise<Response> {
-  return async (c) => {
+const PART: Readonly<Record<string, string>> = {
+  json: "body field",
+  query: "query",
+  param: "path parameter",
+};
+
+/**
+ * The 400 answer for a request that does not match its schema, naming the first field:
+ * `body field "signal": Invalid input: expected string, received number`.
+ */
+export function validationError(failure: ValidationFailure): Response {
+  const issue = failure.error.issues[0];
+  const field = issue === undefined || issue.path.length === 0
+    ? ""
+    : ` "${issue.path.map(String).join(".")}"`;
+  const part = PART[failure.target] ?? failure.target;
+  const message = issue === undefined ? "invalid request" : issue.message;
+  return jsonError(
+    400,
+    "BAD_REQUEST",
+    `${part}${field}: ${message}`.replace(/^body field: /, "body: "),
+  );
+}
+
+/**
+ * Reads every request body once, bounded (413 beyond `maxBodyBytes`), and hands it on as JSON
+ * whatever its Content-Type (so `curl -d '{...}'` works): an empty body is `{}`, text that is not
+ * a JSON object a 400. The route's schema validates the fields.
+ */
+export function jsonBodies(env: JsonEnv): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return await next();
+    const body = await readBoundedBody(c.req.raw, env.maxBodyBytes);
+    if (!body.ok) return jsonError(413, "TOO_LARGE", `body larger than ${env.maxBodyBytes} bytes`);
+    const text = body.text.trim() === "" ? "{}" : body.text;
+    let parsed: unknown;
     try {
-      return await run(c);
+      parsed = JSON.parse(text);
     } catch (e) {
-      return errorResponse(e, env, `${c.req.method} ${c.req.path}`);
+      return jsonError(400, "BAD_REQUEST", `body is not JSON: ${(e as Error).message}`);
     }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return jsonError(400, "BAD_REQUEST", "body must be a JSON object");
+    }
+    const headers = new Headers(c.req.raw.headers);
+    headers.set("Content-Type", "application/json");
+    c.req.raw = new Request(c.req.raw.url, {
+      method: c.req.method,
+      headers,
+      body: text,
+      signal: c.req.raw.signal,
+    });
+    return await next();
   };
-}
-
-/** The body as a JSON object; an empty body is `{}`. Throws BadRequest (400, 413). */
-export async function readJsonObject(
-  c: Context,
-  env: JsonEnv,
-): Promise<Record<string, unknown>> {
-  const body = await readBoundedBody(c.req.raw, env.maxBodyBytes);
-  if (!body.ok) {
-    throw new BadRequest(413, "TOO_LARGE", `body larger than ${env.maxBodyBytes} bytes`);
-  }
-  if (body.text.trim() === "") return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch (e) {
-    throw new BadRequest(400, "BAD_REQUEST", `body is not JSON: ${(e as Error).message}`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new BadRequest(400, "BAD_REQUEST", "body must be a JSON object");
-  }
-  return parsed as Record<string, unknown>;
-}
-
-/** A string field of a body; BAD_ARGUMENTS when missing or not a string. */
-export function stringField(body: Record<string, unknown>, key: string): string {
-  const v = Object.hasOwn(body, key) ? body[key] : undefined;
-  if (typeof v !== "string") {
-    throw new BadRequest(400, "BAD_REQUEST", `body field "${key}" must be a string`);
-  }
-  return v;
-}
-
-/** An integer query parameter, or its default; 400 when it is not an integer. */
-export function intQuery(c: Context, key: string, fallback: number): number {
-  const raw = c.req.query(key);
-  if (raw === undefined || raw === "") return fallback;
-  if (!/^[+-]?\d+$/.test(raw.trim()) || !Number.isSafeInteger(Number(raw))) {
-    throw new BadRequest(400, "BAD_REQUEST", `query "${key}" must be an integer, not "${raw}"`);
-  }
-  return Number(raw);
-}
-
-/** `?wait=`: true by default; `false`/`0`/`no` for false; 400 for anything else. */
-export function waitQuery(c: Context): boolean {
-  const raw = c.req.query("wait");
-  if (raw === undefined || raw === "") return true;
-  if (["true", "1", "yes"].includes(raw.toLowerCase())) return true;
-  if (["false", "0", "no"].includes(raw.toLowerCase())) return false;
-  throw new BadRequest(400, "BAD_REQUEST", `query "wait" must be true or false, not "${raw}"`);
 }
 
 /** Whether an error is a fault with this code. */
 export function isFault(e: unknown, code: string): boolean {
   return e instanceof SvisorError && e.code === code;
-}
-
-/** The `:name` path parameter (percent-decoded by Hono). */
-export function nameParam(c: Context): string {
-  return c.req.param("name") ?? "";
 }

@@ -3,108 +3,182 @@
  * process answers `{"process": info}` after the action; groups and `all` answer result arrays.
  */
 
-import type { Context, Hono } from "hono";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ControlService, WaitOptions } from "../protocol/control_service.ts";
 import { groupOfNamespec } from "../protocol/namespec.ts";
 import type { ProcessResult } from "../protocol/types.ts";
+import { isFault } from "./json_kit.ts";
 import {
-  guarded,
-  isFault,
-  type JsonEnv,
-  nameParam,
-  readJsonObject,
-  stringField,
-  waitQuery,
-} from "./json_kit.ts";
+  NameParam,
+  OkSchema,
+  ProcessAnswer,
+  ProcessInfoSchema,
+  ResultsAnswer,
+  SignalBody,
+  StdinBody,
+  waitOf,
+  WaitQuery,
+} from "./json_schemas.ts";
+import { errors, jsonBody, jsonContent } from "./json_routes_kit.ts";
 
 /** A target of an action: one process, one group, or every process. */
 type Target = { kind: "process"; name: string } | { kind: "group"; name: string } | {
   kind: "all";
 };
 
-/** Mounts /processes, /groups/:name/<action> and /all/<action> on the API router. */
-export function mountProcessRoutes(api: Hono, service: ControlService, env: JsonEnv): void {
-  const g = (run: (c: Context) => Promise<Response>) => guarded(env, run);
+const ProcessOrResults = z.union([ProcessAnswer, ResultsAnswer]);
+const RestartAnswer = z.union([
+  ProcessAnswer,
+  z.object({ stopped: ResultsAnswer.shape.results, started: ResultsAnswer.shape.results }),
+]);
 
-  api.get(
-    "/processes",
-    g(async (c) => c.json({ processes: await service.getAllProcessInfo() })),
-  );
-  api.get(
-    "/processes/:name",
-    g(async (c) => c.json({ process: await service.getProcessInfo(nameParam(c)) })),
-  );
-  api.post(
-    "/processes/:name/stdin",
-    g(async (c) => {
-      const body = await readJsonObject(c, env);
-      await service.sendProcessStdin(nameParam(c), stringField(body, "chars"));
-      return c.json({ ok: true });
+/** Mounts /processes, /groups/{name}/<action> and /all/<action> on the API router. */
+export function mountProcessRoutes(api: OpenAPIHono, service: ControlService): void {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/processes",
+      summary: "Every process's info, sorted by group then name",
+      responses: {
+        200: jsonContent(z.object({ processes: z.array(ProcessInfoSchema) }), "The processes"),
+        ...errors(503),
+      },
     }),
+    async (c) => c.json({ processes: await service.getAllProcessInfo() }, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/processes/{name}",
+      summary: "One process's info",
+      request: { params: NameParam },
+      responses: { 200: jsonContent(ProcessAnswer, "The process"), ...errors(404, 503) },
+    }),
+    async (c) => c.json({ process: await service.getProcessInfo(c.req.valid("param").name) }, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/processes/{name}/stdin",
+      summary: "Writes `chars` to the process's stdin",
+      request: { params: NameParam, body: jsonBody(StdinBody) },
+      responses: { 200: jsonContent(OkSchema, "Written"), ...errors(400, 404, 409, 413, 503) },
+    }),
+    async (c) => {
+      await service.sendProcessStdin(c.req.valid("param").name, c.req.valid("json").chars);
+      return c.json({ ok: true as const }, 200);
+    },
   );
 
-  const processTarget = (c: Context): Target => {
-    const name = nameParam(c);
-    const group = groupOfNamespec(name);
-    return group === null ? { kind: "process", name } : { kind: "group", name: group };
-  };
-  const groupTarget = (c: Context): Target => ({ kind: "group", name: nameParam(c) });
-  const allTarget = (): Target => ({ kind: "all" });
+  const targets = [
+    ["/processes/{name}", "a process (or a `group:*` namespec)", (name: string): Target => {
+      const group = groupOfNamespec(name);
+      return group === null ? { kind: "process", name } : { kind: "group", name: group };
+    }],
+    ["/groups/{name}", "every process of a group", (name: string): Target => ({
+      kind: "group",
+      name,
+    })],
+    ["/all", "every process", (): Target => ({ kind: "all" })],
+  ] as const;
 
-  for (
-    const [prefix, targetOf] of [
-      ["/processes/:name", processTarget],
-      ["/groups/:name", groupTarget],
-      ["/all", allTarget],
-    ] as const
-  ) {
-    api.post(`${prefix}/start`, g(async (c) => await start(c, targetOf(c), waitOf(c))));
-    api.post(`${prefix}/stop`, g(async (c) => await stop(c, targetOf(c), waitOf(c))));
-    api.post(`${prefix}/restart`, g(async (c) => await restart(c, targetOf(c), waitOf(c))));
-    api.post(
-      `${prefix}/signal`,
-      g(async (c) => {
-        const target = targetOf(c);
-        const signal = stringField(await readJsonObject(c, env), "signal");
-        if (target.kind === "process") {
-          return c.json({ process: await service.signalProcess(target.name, signal) });
+  for (const [prefix, what, targetOf] of targets) {
+    const params = prefix === "/all" ? {} : { params: NameParam };
+    const target = (c: { req: { param(key: string): string | undefined } }) =>
+      targetOf(c.req.param("name") ?? "");
+    api.openapi(
+      createRoute({
+        method: "post",
+        path: `${prefix}/start`,
+        summary: `Starts ${what}; waits for RUNNING unless ?wait=false`,
+        request: { ...params, query: WaitQuery },
+        responses: {
+          200: jsonContent(ProcessOrResults, "The process, or one result per process"),
+          ...errors(400, 404, 409, 500, 503),
+        },
+      }),
+      async (c) => c.json(await start(target(c), waitOptions(c)), 200),
+    );
+    api.openapi(
+      createRoute({
+        method: "post",
+        path: `${prefix}/stop`,
+        summary: `Stops ${what}; waits until stopped unless ?wait=false`,
+        request: { ...params, query: WaitQuery },
+        responses: {
+          200: jsonContent(ProcessOrResults, "The process, or one result per process"),
+          ...errors(400, 404, 409, 500, 503),
+        },
+      }),
+      async (c) => c.json(await stop(target(c), waitOptions(c)), 200),
+    );
+    api.openapi(
+      createRoute({
+        method: "post",
+        path: `${prefix}/restart`,
+        summary: `Restarts ${what} as supervisorctl does: stop (not running is fine), then start`,
+        request: { ...params, query: WaitQuery },
+        responses: {
+          200: jsonContent(RestartAnswer, "The process, or the stop and start results"),
+          ...errors(400, 404, 409, 500, 503),
+        },
+      }),
+      async (c) => c.json(await restart(target(c), waitOptions(c)), 200),
+    );
+    api.openapi(
+      createRoute({
+        method: "post",
+        path: `${prefix}/signal`,
+        summary: `Sends a signal (name or number) to ${what}`,
+        request: { ...params, body: jsonBody(SignalBody) },
+        responses: {
+          200: jsonContent(ProcessOrResults, "The process, or one result per process"),
+          ...errors(400, 404, 409, 413, 503),
+        },
+      }),
+      async (c) => {
+        const t = target(c);
+        const { signal } = c.req.valid("json");
+        if (t.kind === "process") {
+          return c.json({ process: await service.signalProcess(t.name, signal) }, 200);
         }
         return c.json({
-          results: target.kind === "group"
-            ? await service.signalProcessGroup(target.name, signal)
+          results: t.kind === "group"
+            ? await service.signalProcessGroup(t.name, signal)
             : await service.signalAllProcesses(signal),
-        });
-      }),
+        }, 200);
+      },
     );
   }
 
-  function waitOf(c: Context): WaitOptions {
-    return { wait: waitQuery(c), signal: c.req.raw.signal };
+  function waitOptions(
+    c: { req: { query(key: string): string | undefined; raw: Request } },
+  ): WaitOptions {
+    return { wait: waitOf(c.req.query("wait")), signal: c.req.raw.signal };
   }
 
-  async function start(c: Context, t: Target, w: WaitOptions): Promise<Response> {
-    if (t.kind === "process") return c.json({ process: await service.startProcess(t.name, w) });
-    return c.json({ results: await startMany(t, w) });
+  async function start(t: Target, w: WaitOptions) {
+    if (t.kind === "process") return { process: await service.startProcess(t.name, w) };
+    return { results: await startMany(t, w) };
   }
 
-  async function stop(c: Context, t: Target, w: WaitOptions): Promise<Response> {
-    if (t.kind === "process") return c.json({ process: await service.stopProcess(t.name, w) });
-    return c.json({ results: await stopMany(t, w) });
+  async function stop(t: Target, w: WaitOptions) {
+    if (t.kind === "process") return { process: await service.stopProcess(t.name, w) };
+    return { results: await stopMany(t, w) };
   }
 
-  /** supervisorctl's restart: stop (not running is fine), then start. */
-  async function restart(c: Context, t: Target, w: WaitOptions): Promise<Response> {
+  async function restart(t: Target, w: WaitOptions) {
     if (t.kind === "process") {
       try {
         await service.stopProcess(t.name, { ...w, wait: true });
       } catch (e) {
         if (!isFault(e, "NOT_RUNNING")) throw e;
       }
-      return c.json({ process: await service.startProcess(t.name, w) });
+      return { process: await service.startProcess(t.name, w) };
     }
     const stopped = await stopMany(t, { ...w, wait: true });
     const started = await startMany(t, w);
-    return c.json({ stopped, started });
+    return { stopped, started };
   }
 
   function startMany(t: Target, w: WaitOptions): Promise<ProcessResult[]> {

@@ -131,12 +131,13 @@ export interface LogSinkOptions {
 
 /**
  * Where one output stream of a child goes: raw bytes appended to a rotating file. The caller awaits
- * each write before reading more from the child, so a slow disk slows the child, never loses bytes.
+ * each write before reading more from the child, so a slow disk slows the child. A write that fails
+ * rejects; the caller reports it and goes on reading (a child never blocks on its log).
  */
 export interface LogSink {
   /** The file path, or null when output is discarded. */
   readonly path: string | null;
-  /** Appends a chunk (rotating after the write when the file reaches maxbytes). */
+  /** Appends a chunk (rotating after the write when the file reaches maxbytes); rejects when the bytes could not be written. */
   write(chunk: Uint8Array): Promise<void>;
   /** Closes and reopens the file (SIGUSR2, logrotate). */
   reopen(): Promise<void>;
@@ -148,8 +149,11 @@ export interface LogSink {
 
 /** Opens log sinks; sys/ writes files, tests keep memory. */
 export interface LogSinkFactory {
-  /** Opens a sink (creating the file). */
-  open(options: LogSinkOptions): Promise<LogSink>;
+  /**
+   * Opens a sink at once, creating the file (supervisord opens a child's logs synchronously, at
+   * spawn); throws when it cannot, with the system error's `code` (ENOENT, EACCES, ...) where known.
+   */
+  open(options: LogSinkOptions): LogSink;
 }
 
 /** Reads log files by supervisor's offset rules (§5.5 of the reference). */

@@ -49,7 +49,7 @@ export class ProcessGroup {
     for (const slot of this.slots) {
       for (const channel of ["stdout", "stderr"] as const) {
         if (slot.config[channel].logfile.kind !== "auto") continue;
-        void slot.capture(channel)?.open().catch(() => {});
+        slot.capture(channel)?.create();
       }
     }
   }

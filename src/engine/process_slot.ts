@@ -15,6 +15,7 @@ import {
   type ProcessRecord,
 } from "../process/process_record.ts";
 import { step } from "../process/process_step.ts";
+import { pyRepr } from "../protocol/py_repr.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import { StreamCapture } from "./stream_capture.ts";
 import { ProbeMonitor } from "./probe_monitor.ts";
@@ -293,6 +294,13 @@ export class ProcessSlot {
     } catch (e) {
       return { type: "spawnFailed", message: e instanceof Error ? e.message : String(e) };
     }
+    try {
+      // supervisord makes the dispatchers (opening the log files) before it forks.
+      this.stdout.openForSpawn();
+      this.stderr?.openForSpawn();
+    } catch (e) {
+      return { type: "spawnFailed", message: dispatcherError(config.name, e) };
+    }
     let child: ChildHandle;
     try {
       child = deps.spawner.spawn(request);
@@ -304,9 +312,6 @@ export class ProcessSlot {
       };
     }
     this.#child = child;
-    // supervisord creates the log files at spawn: a quiet process tails as empty, not as NO_FILE.
-    // An open that fails surfaces on the first write.
-    for (const capture of [this.stdout, this.stderr]) void capture?.open().catch(() => {});
     const pumps = [this.stdout.pump(child.stdout, child.pid)];
     if (child.stderr !== null) {
       pumps.push((this.stderr ?? this.stdout).pump(child.stderr, child.pid));
@@ -324,6 +329,20 @@ export class ProcessSlot {
     if (this.#child === child) this.#child = null;
     this.dispatch({ type: "exited", status });
   }
+}
+
+/**
+ * supervisord's spawn error when the log files cannot be opened:
+ * `unknown error making dispatchers for 'web': ENOENT` (`too many open files to spawn 'web'`).
+ */
+export function dispatcherError(name: string, e: unknown): string {
+  const code = typeof e === "object" && e !== null && "code" in e && typeof e.code === "string"
+    ? e.code
+    : e instanceof Error
+    ? e.name
+    : String(e);
+  if (code === "EMFILE") return `too many open files to spawn ${pyRepr(name)}`;
+  return `unknown error making dispatchers for ${pyRepr(name)}: ${code}`;
 }
 
 function isNoSuchProcess(e: unknown): boolean {

@@ -1,7 +1,9 @@
 /**
  * One output stream of a process (stdout or stderr): reads the child's chunks and awaits each sink
  * write before reading more (no per-line work), keeps a small in-memory tail, and publishes chunk
- * events for followers and event listeners.
+ * events for followers and event listeners. The log file opens afresh at each spawn, as
+ * supervisord's dispatchers do; a write that fails is reported once per episode and the pipe keeps
+ * draining, so a log never blocks a child.
  */
 
 import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
@@ -44,8 +46,10 @@ export class StreamCapture {
   /** The last bytes written. */
   readonly tail = new TailRing(TAIL_BYTES);
   readonly #options: StreamCaptureOptions;
-  #sink: Promise<LogSink> | null = null;
+  #sink: LogSink | null = null;
   #lock: Promise<unknown> = Promise.resolve();
+  /** Whether writes are failing (the episode's first failure was reported). */
+  #failing = false;
   readonly #sources = new Set<ChunkSource>();
 
   /** Prepares the stream; the sink opens on first use. */
@@ -54,10 +58,30 @@ export class StreamCapture {
     this.path = options.sink.path;
   }
 
-  /** Opens the sink now (the file is created), if not yet open. */
-  open(): Promise<LogSink> {
-    this.#sink ??= this.#options.sinks.open(this.#options.sink);
-    return this.#sink;
+  /**
+   * Opens the file afresh for a new child, closing the one before after its pending writes
+   * (supervisord opens a child's logs at each spawn, so a log whose directory went away fails the
+   * spawn). Throws the open's error; the old file is kept then.
+   */
+  openForSpawn(): void {
+    const next = this.#options.sinks.open(this.#options.sink);
+    const old = this.#sink;
+    this.#sink = next;
+    this.#failing = false;
+    if (old !== null) void this.exclusive(() => old.close()).catch((e) => this.#report("close", e));
+  }
+
+  /**
+   * Creates the file now unless it is open (supervisor makes AUTO logs when the group is added);
+   * a failure is reported to the main log, and the spawn will meet it again.
+   */
+  create(): void {
+    if (this.#sink !== null) return;
+    try {
+      this.#sink = this.#options.sinks.open(this.#options.sink);
+    } catch (e) {
+      this.#report("open", e);
+    }
   }
 
   /** Reads a child's stream to its end, writing each chunk before reading the next. */
@@ -84,15 +108,18 @@ export class StreamCapture {
     return run;
   }
 
-  /** Reopens the file (SIGUSR2). */
+  /** Reopens the file (SIGUSR2); a failure is reported to the main log, writes retry the file. */
   async reopen(): Promise<void> {
-    if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.reopen());
+    const sink = this.#sink;
+    if (sink === null) return;
+    await this.exclusive(() => sink.reopen()).catch((e) => this.#report("reopen", e));
   }
 
-  /** Deletes and reopens the file, and forgets the in-memory tail. */
+  /** Deletes and reopens the file, and forgets the in-memory tail; rejects when that fails. */
   async clear(): Promise<void> {
     this.tail.clear();
-    if (this.#sink !== null) await this.exclusive(async () => (await this.#sink)?.clear());
+    const sink = this.#sink;
+    if (sink !== null) await this.exclusive(() => sink.clear());
   }
 
   /**
@@ -100,15 +127,42 @@ export class StreamCapture {
    * closes the sink after pending writes.
    */
   async close(): Promise<void> {
+    // A source that will not cancel is a pipe already closed: there is nothing left to stop.
     for (const source of this.#sources) await source.cancel().catch(() => {});
     const sink = this.#sink;
     this.#sink = null;
-    if (sink !== null) await this.exclusive(async () => (await sink).close());
+    if (sink !== null) {
+      await this.exclusive(() => sink.close()).catch((e) => this.#report("close", e));
+    }
+  }
+
+  /** Reports a failure of the log file to the main log: `web: stdout log /l/web.log: write failed: ...`. */
+  #report(what: string, e: unknown): void {
+    const o = this.#options;
+    const why = e instanceof Error ? e.message : String(e);
+    o.log.log("WARN", `${o.processName}: ${o.channel} log ${o.sink.path}: ${what} failed: ${why}`);
+  }
+
+  async #write(chunk: Uint8Array): Promise<void> {
+    const sink = this.#sink;
+    if (sink === null) return;
+    try {
+      await sink.write(chunk);
+      if (this.#failing) {
+        this.#failing = false;
+        const o = this.#options;
+        o.log.log("INFO", `${o.processName}: ${o.channel} log ${o.sink.path}: writing again`);
+      }
+    } catch (e) {
+      // Output is dropped, the pipe keeps draining; one report per episode of failures.
+      if (!this.#failing) this.#report("write (output dropped until it works again)", e);
+      this.#failing = true;
+    }
   }
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
-    await (await this.open()).write(chunk);
+    await this.#write(chunk);
     this.tail.push(chunk);
     o.onChunk?.(chunk);
     if (o.log.enabled("DEBG")) {

@@ -11,21 +11,21 @@ export interface FileLogSinksOptions {
 }
 
 /**
- * Builds the factory of file sinks. A sink never throws from `write`: a failed write is reported
- * once through `onWarning` (until a write succeeds again) and the sink keeps trying, so a full disk
- * never blocks the child's pipe. NONE (path null) gives a sink that discards.
+ * Builds the factory of file sinks. `open` opens the file synchronously and throws when it cannot;
+ * a failed `write` rejects (the engine reports it once per episode and keeps reading), and the
+ * next write tries the file again. NONE (path null) gives a sink that discards.
  */
 export function fileLogSinks(options: FileLogSinksOptions = {}): LogSinkFactory {
   const warn = options.onWarning ?? (() => {});
   return {
-    async open(sinkOptions: LogSinkOptions): Promise<LogSink> {
+    open(sinkOptions: LogSinkOptions): LogSink {
       if (sinkOptions.path === null) return discardSink();
-      const file = await RotatingFile.open(sinkOptions.path, {
+      const file = RotatingFile.openSync(sinkOptions.path, {
         maxbytes: sinkOptions.maxbytes,
         backups: sinkOptions.backups,
         onWarning: warn,
       });
-      return new FileLogSink(file, sinkOptions.stripAnsi ? new AnsiStripper() : null, warn);
+      return new FileLogSink(file, sinkOptions.stripAnsi ? new AnsiStripper() : null);
     },
   };
 }
@@ -40,14 +40,11 @@ class FileLogSink implements LogSink {
   readonly path: string;
   readonly #file: RotatingFile;
   readonly #stripper: AnsiStripper | null;
-  readonly #warn: (message: string) => void;
-  #failing = false;
 
-  constructor(file: RotatingFile, stripper: AnsiStripper | null, warn: (message: string) => void) {
+  constructor(file: RotatingFile, stripper: AnsiStripper | null) {
     this.path = file.path;
     this.#file = file;
     this.#stripper = stripper;
-    this.#warn = warn;
   }
 
   write(chunk: Uint8Array): Promise<void> {
@@ -55,18 +52,7 @@ class FileLogSink implements LogSink {
   }
 
   async #append(bytes: Uint8Array): Promise<void> {
-    if (bytes.length === 0) return;
-    try {
-      await this.#file.write(bytes);
-      this.#failing = false;
-    } catch (e) {
-      if (!this.#failing) {
-        this.#failing = true;
-        this.#warn(
-          `${this.path}: write failed, output dropped: ${e instanceof Error ? e.message : e}`,
-        );
-      }
-    }
+    if (bytes.length > 0) await this.#file.write(bytes);
   }
 
   reopen(): Promise<void> {

@@ -46,6 +46,13 @@ export class RotatingFile implements AsyncDisposable {
     return file;
   }
 
+  /** Opens (creating, mode 0666 under the umask) a file for appending, synchronously. */
+  static openSync(path: string, options: RotatingFileOptions = {}): RotatingFile {
+    const file = new RotatingFile(path, options);
+    file.#openAppendSync();
+    return file;
+  }
+
   /** The bytes in the current file, as counted (0 for a special file). */
   get size(): number {
     return this.#size;

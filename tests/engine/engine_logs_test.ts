@@ -156,3 +156,44 @@ Deno.test("main log: NO_FILE without a main log file", async () => {
   await assert.rejects(w.engine.readLog(0, 0), fault("NO_FILE"));
   await assert.rejects(w.engine.clearLog(), fault("NO_FILE"));
 });
+
+Deno.test("a log write that fails is reported once per episode; the pipe drains; capture resumes", async () => {
+  await using w = engineWorld([manual("cat")]);
+  const info = await w.engine.startProcess("cat", { wait: false });
+  const path = info.stdout_logfile;
+  const child = w.spawner.last("/bin/cat");
+  child.write("one\n");
+  await settle();
+  w.logs.unwritable.add(path);
+  child.write("two\n");
+  child.write("three\n");
+  await settle();
+  w.logs.unwritable.delete(path);
+  child.write("four\n");
+  await settle();
+  assert.equal(w.logs.text(path), "one\nfour\n");
+  const reports = w.log.lines.filter((l) => l.includes(`stdout log ${path}`));
+  assert.equal(reports.length, 2);
+  assert.match(
+    reports[0]!,
+    /^WARN cat: stdout log \/logs\/.*: write \(output dropped until it works again\) failed: No such file/,
+  );
+  assert.match(reports[1]!, /^INFO cat: stdout log \/logs\/.*: writing again$/);
+  // Every chunk was read from the pipe: the in-memory tail has them all.
+  assert.equal(await w.engine.readProcessLog("cat", "stdout", 0, 0), "one\nfour\n");
+  assert.equal((await w.engine.tailProcessLog("cat", "stdout", 0, 100)).text, "one\nfour\n");
+});
+
+Deno.test("a log that cannot be opened at spawn fails the spawn with supervisord's message", async () => {
+  await using w = engineWorld([manual("cat", { startretries: 0 })]);
+  const path = (await w.engine.getProcessInfo("cat")).stdout_logfile;
+  w.logs.unwritable.add(path);
+  await assert.rejects(w.engine.startProcess("cat"), fault("SPAWN_ERROR", "cat"));
+  const info = await w.engine.getProcessInfo("cat");
+  assert.equal(info.statename, "FATAL");
+  assert.equal(info.spawnerr, "unknown error making dispatchers for 'cat': ENOENT");
+  assert.equal(w.spawner.children.length, 0, "no child is forked without its logs");
+  assert.ok(
+    w.log.lines.includes("INFO spawnerr: unknown error making dispatchers for 'cat': ENOENT"),
+  );
+});

@@ -9,11 +9,25 @@ import { rotationDue, rotationPlan } from "../../src/log/rotation_plan.ts";
 /** Sinks and reader over one in-memory set of files; `text(path)` shows what a file holds. */
 export class MemoryLogSinks implements LogSinkFactory, LogReader {
   readonly #files = new Map<string, Uint8Array[]>();
+  /** Paths that cannot be opened or written now (their directory is "gone"): ENOENT. */
+  readonly unwritable = new Set<string>();
 
-  /** Opens a sink; a NONE sink (path null) discards. */
-  open(options: LogSinkOptions): Promise<LogSink> {
-    if (options.path !== null && !this.#files.has(options.path)) this.#files.set(options.path, []);
-    return Promise.resolve(new MemorySink(this, options));
+  /** Opens a sink; a NONE sink (path null) discards; an unwritable path throws ENOENT. */
+  open(options: LogSinkOptions): LogSink {
+    if (options.path !== null) {
+      this.check(options.path);
+      if (!this.#files.has(options.path)) this.#files.set(options.path, []);
+    }
+    return new MemorySink(this, options);
+  }
+
+  /** Throws ENOENT, as the system does, for an unwritable path. */
+  check(path: string): void {
+    if (this.unwritable.has(path)) {
+      throw Object.assign(new Error(`No such file or directory (os error 2): ${path}`), {
+        code: "ENOENT",
+      });
+    }
   }
 
   /** readFile over the in-memory file. */
@@ -117,6 +131,11 @@ class MemorySink implements LogSink {
 
   #append(bytes: Uint8Array): Promise<void> {
     if (this.#closed || this.path === null || bytes.length === 0) return Promise.resolve();
+    try {
+      this.#store.check(this.path);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     this.#size = this.#store.append(this.path, bytes);
     if (rotationDue(this.#size, this.#options.maxbytes)) {
       this.#store.rotate(this.path, this.#options.backups);

@@ -101,9 +101,12 @@ export class TempDaemon implements AsyncDisposable {
       sockAuth?: string;
       args?: string[];
       env?: Record<string, string>;
+      /** Prepares the temp dir before the daemon starts (directories the config names). */
+      beforeStart?: (dir: string) => Promise<void>;
     } = {},
   ): Promise<TempDaemon> {
     const dir = await Deno.makeTempDir({ prefix: "svisor_e2e_" });
+    await options.beforeStart?.(dir);
     const text = (daemonHeader(dir, options.header ?? "", options.sockAuth ?? "") + body)
       .replaceAll("{{dir}}", dir);
     await Deno.writeTextFile(`${dir}/svisor.conf`, text);

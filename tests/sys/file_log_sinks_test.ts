@@ -15,22 +15,35 @@ logSinkContract("file sinks", async () => {
   };
 });
 
-Deno.test("file sinks: a failed write is reported once and never thrown", async () => {
+Deno.test("file sinks: a write that cannot reach the file rejects; the next one tries the file again", async () => {
   const dir = await Deno.makeTempDir({ prefix: "svisor_sinks_" });
   try {
-    const warnings: string[] = [];
-    const sinks = fileLogSinks({ onWarning: (m) => warnings.push(m) });
+    const sinks = fileLogSinks();
     const path = `${dir}/gone/x.log`;
     await Deno.mkdir(`${dir}/gone`);
-    const sink = await sinks.open({ path, maxbytes: 5, backups: 1, stripAnsi: false });
+    const sink = sinks.open({ path, maxbytes: 5, backups: 1, stripAnsi: false });
     // The directory disappears: the rotation after this write cannot reopen the file.
     await Deno.remove(`${dir}/gone`, { recursive: true });
-    await sink.write(new TextEncoder().encode("123456"));
-    await sink.write(new TextEncoder().encode("more"));
-    await sink.write(new TextEncoder().encode("more"));
+    await assert.rejects(sink.write(new TextEncoder().encode("123456")), Deno.errors.NotFound);
+    await assert.rejects(sink.write(new TextEncoder().encode("more")), Deno.errors.NotFound);
+    await Deno.mkdir(`${dir}/gone`);
+    await sink.write(new TextEncoder().encode("back"));
     await sink.close();
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!, new RegExp(`^${dir}/gone/x\\.log: write failed, output dropped: `));
+    assert.equal(await Deno.readTextFile(path), "back");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("file sinks: an open that cannot create the file throws its system code", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "svisor_sinks_" });
+  try {
+    assert.throws(
+      () =>
+        fileLogSinks().open({ path: `${dir}/no/x.log`, maxbytes: 0, backups: 0, stripAnsi: false }),
+      (e: unknown) =>
+        e instanceof Deno.errors.NotFound && (e as { code?: string }).code === "ENOENT",
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
