@@ -91,7 +91,7 @@ function readinessLines(p: ProcessConfig): string[] {
   const secs = (ms: number) => `${ms / 1000} s`;
   if (p.readiness !== undefined) {
     const t = p.readiness.timing;
-    const passive = ["log", "notify"].includes(p.readiness.probe.kind);
+    const passive = ["log", "notify", "fd"].includes(p.readiness.probe.kind);
     const when = passive ? "" : ` (every ${secs(t.intervalMs)}, timeout ${secs(t.timeoutMs)}` +
       `${t.initialDelayMs > 0 ? `, after ${secs(t.initialDelayMs)}` : ""}` +
       `${t.failureThreshold > 0 ? `, give up after ${t.failureThreshold}` : ""})`;

@@ -110,7 +110,8 @@ export type ProbeSpec =
   | { kind: "startsecs" }
   | ActiveProbe
   | { kind: "log"; pattern: string }
-  | { kind: "notify" };
+  | { kind: "notify" }
+  | { kind: "fd"; fd: number };
 
 /** When a probe runs and when it gives up, in milliseconds. */
 export interface ProbeTiming {

@@ -9,8 +9,8 @@ export type { ActiveProbe, ProbeSpec };
 export const DEFAULT_HTTP_STATUS = { min: 200, max: 399 } as const;
 
 /**
- * Parses `startsecs`, `tcp:[HOST:]PORT`, `http://...`/`https://...`, `command:CMD`, `log:REGEX`
- * or `notify`; throws BadValue with the accepted forms otherwise.
+ * Parses `startsecs`, `tcp:[HOST:]PORT`, `http://...`/`https://...`, `command:CMD`, `log:REGEX`,
+ * `notify` or `fd:N` (s6's notification fd); throws BadValue with the accepted forms otherwise.
  *
  * @example
  * ```ts
@@ -42,6 +42,11 @@ export function parseProbeSpec(text: string): ProbeSpec {
   const kind = colon < 0 ? "" : lower.slice(0, colon);
   const rest = colon < 0 ? "" : t.slice(colon + 1).trim();
   if (kind === "tcp") return parseTcp(rest, t);
+  if (kind === "fd") {
+    const fd = /^\d+$/.test(rest) ? Number(rest) : NaN;
+    if (!(fd >= 3 && fd <= 255)) throw new BadValue(`${q(t)} is not fd:N with N within 3..255`);
+    return { kind: "fd", fd };
+  }
   if (kind === "command") {
     if (rest === "") throw new BadValue(`${q(t)} has no command after "command:"`);
     return { kind: "command", command: rest };
@@ -81,6 +86,8 @@ export function describeProbe(spec: ProbeSpec): string {
       return "startsecs";
     case "notify":
       return "sd_notify READY=1";
+    case "fd":
+      return `newline on fd ${spec.fd}`;
     case "tcp":
       return `tcp ${spec.host}:${spec.port}`;
     case "http":

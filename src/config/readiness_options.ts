@@ -78,7 +78,10 @@ export function readReadinessOptions(r: SectionReader, names: Names): ReadinessE
   }
   const health = r.optional("healthcheck", names, parseProbeSpec);
   if (health !== null) {
-    if (health.kind === "log" || health.kind === "notify" || health.kind === "startsecs") {
+    if (
+      health.kind === "log" || health.kind === "notify" || health.kind === "startsecs" ||
+      health.kind === "fd"
+    ) {
       r.error(
         "healthcheck",
         `${

@@ -43,6 +43,8 @@ export interface SpawnRequest {
   umask?: number;
   /** Whether stderr is sent to the stdout pipe. */
   redirectStderr: boolean;
+  /** s6 readiness: open this fifo for writing as the child's file descriptor `fd`. */
+  notifyFd?: { fd: number; path: string };
 }
 
 /** A running child as the engine sees it. */

@@ -70,6 +70,11 @@ export class ProbeMonitor {
     if (probe?.kind === "notify" && deps.notify !== undefined) {
       this.#notify = deps.notify.open(process.config.name, (text) => this.#onNotify(text));
     }
+    if (probe?.kind === "fd" && deps.notify !== undefined) {
+      this.#notify = deps.notify.openFifo(process.config.name, (text) => {
+        if (text.includes("\n")) this.#passiveSignal("newline written");
+      });
+    }
   }
 
   /** Whether the readiness check has passed since the process last became RUNNING (true without one). */
@@ -105,7 +110,15 @@ export class ProbeMonitor {
 
   /** Environment the child gets (NOTIFY_SOCKET for notify readiness). */
   childEnv(): Record<string, string> {
-    return this.#notify === null ? {} : { NOTIFY_SOCKET: this.#notify.path };
+    const kind = this.#p.config.readiness?.probe.kind;
+    return this.#notify === null || kind !== "notify" ? {} : { NOTIFY_SOCKET: this.#notify.path };
+  }
+
+  /** The fd and fifo of s6 readiness, or null. */
+  notifyFd(): { fd: number; path: string } | null {
+    const probe = this.#p.config.readiness?.probe;
+    if (probe?.kind !== "fd" || this.#notify === null) return null;
+    return { fd: probe.fd, path: this.#notify.path };
   }
 
   /** Feeds a chunk of output (only wired for log readiness). */
@@ -220,6 +233,7 @@ export class ProbeMonitor {
     if (check === undefined) return;
     const probe = check.probe;
     if (probe.kind === "log" || probe.kind === "notify" || probe.kind === "startsecs") return;
+    if (probe.kind === "fd") return;
     const runner = this.#deps.probes;
     const abort = new AbortController();
     this.#inflight = abort;
@@ -347,5 +361,11 @@ export class ProbeMonitor {
     for (const w of [...this.#watchers]) w();
   }
 }
+
+const PASSIVE_DETAIL = {
+  log: "log line matched",
+  notify: "READY=1",
+  fd: "newline written",
+} as const;
 
 const ZERO: ProbeTiming = { intervalMs: 0, timeoutMs: 0, initialDelayMs: 0, failureThreshold: 0 };

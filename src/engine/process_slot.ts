@@ -282,7 +282,11 @@ export class ProcessSlot {
         }),
         redirectStderr: config.redirectStderr,
       };
-      if (this.checks !== null) request.env = { ...request.env, ...this.checks.childEnv() };
+      if (this.checks !== null) {
+        request.env = { ...request.env, ...this.checks.childEnv() };
+        const notifyFd = this.checks.notifyFd();
+        if (notifyFd !== null) request.notifyFd = notifyFd;
+      }
       if (config.directory !== null) request.cwd = config.directory;
       if (config.umask !== null) request.umask = config.umask;
       if (config.user !== null) {

@@ -32,7 +32,8 @@ const SETSID = (() => {
   }
 })();
 
-function spawnChild(request: SpawnRequest): ChildHandle {
+function spawnChild(spawnRequest: SpawnRequest): ChildHandle {
+  const request = withNotifyFd(spawnRequest);
   // With a uid, Deno forks anyway (setuid happens between fork and exec): detached costs nothing.
   const viaSetsid = SETSID !== null && request.uid === undefined;
   const file = viaSetsid ? SETSID! : request.file;
@@ -62,6 +63,20 @@ function spawnChild(request: SpawnRequest): ChildHandle {
     if (saved !== null) process.umask(saved);
   }
   return new DenoChild(child);
+}
+
+/**
+ * s6's notification fd: Deno.Command passes only stdio, so the child runs through `/bin/sh -c`,
+ * which opens the fifo as fd N and execs the program (same pid, same argv after it).
+ */
+function withNotifyFd(request: SpawnRequest): SpawnRequest {
+  if (request.notifyFd === undefined) return request;
+  const { fd, path } = request.notifyFd;
+  return {
+    ...request,
+    file: "/bin/sh",
+    args: ["-c", `exec ${fd}>"$0"; exec "$@"`, path, request.file, ...request.args],
+  };
 }
 
 /**

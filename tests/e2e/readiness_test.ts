@@ -91,6 +91,19 @@ readiness_check=notify
   assert.match(status.stdout, /RUNNING {3}ready /);
 });
 
+Deno.test("readiness fd:N: a newline on s6's notification fd makes it READY; the pid is the program's", async () => {
+  await using d = await TempDaemon.start(`
+[program:s6]
+command=/bin/sh -c 'sleep 0.2; echo >&5; exec 5>&-; exec sleep 1000'
+startsecs=0
+readiness_check=fd:5
+`);
+  const [, pid] = await d.waitForOutput(/spawned: 's6' with pid (\d+)/);
+  await d.waitForOutput(/INFO ready: s6 \(newline on fd 5: newline written\)/);
+  const cmdline = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
+  assert.deepEqual(cmdline.slice(0, 2), ["sleep", "1000"]);
+});
+
 Deno.test("healthcheck: failures are logged one by one, then the process is restarted", async () => {
   const port = freePort();
   await using d = await TempDaemon.start(`
