@@ -160,10 +160,8 @@ export class ProbeMonitor {
       return this.#changed();
     }
     const res = this.#stepReadiness({ type: "begin" });
-    if (r.probe.kind === "log" || r.probe.kind === "notify") {
-      if (this.#signalled) {
-        this.#passiveSignal(r.probe.kind === "log" ? "log line matched" : "READY=1");
-      }
+    if (r.probe.kind === "log" || r.probe.kind === "notify" || r.probe.kind === "fd") {
+      if (this.#signalled) this.#passiveSignal(PASSIVE_DETAIL[r.probe.kind]);
       return this.#changed();
     }
     this.#schedule(res, "readiness");
