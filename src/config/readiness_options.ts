@@ -70,10 +70,13 @@ export function readReadinessOptions(r: SectionReader, names: Names): ReadinessE
     initialDelayMs: r.typed(`${prefix}_initial_delay`, d.initialDelayMs, names, parseMillis),
     failureThreshold: r.typed(`${prefix}_failure_threshold`, d.failureThreshold, names, parseCount),
   });
+  const readinessTiming = timing("readiness", READINESS_DEFAULTS);
+  const healthTiming = timing("healthcheck", HEALTH_DEFAULTS);
+  const action = r.typed("healthcheck_action", "restart" as const, names, parseAction);
   if (readiness !== null && readiness.kind !== "startsecs") {
     const probe = withStatus(r, "readiness_http_status", readiness, names);
-    out.readiness = { probe, timing: timing("readiness", READINESS_DEFAULTS) } as ReadinessConfig;
-  } else {
+    out.readiness = { probe, timing: readinessTiming } as ReadinessConfig;
+  } else if (readiness !== null || !r.has("readiness_check")) {
     unused(r, "readiness", "readiness_check");
   }
   const health = r.optional("healthcheck", names, parseProbeSpec);
@@ -90,14 +93,9 @@ export function readReadinessOptions(r: SectionReader, names: Names): ReadinessE
       );
     } else {
       const probe = withStatus(r, "healthcheck_http_status", health, names);
-      const action = r.typed("healthcheck_action", "restart" as const, names, parseAction);
-      out.health = {
-        probe,
-        timing: timing("healthcheck", HEALTH_DEFAULTS),
-        action,
-      } as HealthConfig;
+      out.health = { probe, timing: healthTiming, action } as HealthConfig;
     }
-  } else {
+  } else if (!r.has("healthcheck")) {
     unused(r, "healthcheck", "healthcheck");
     if (r.has("healthcheck_action")) {
       r.warn("healthcheck_action", "has no effect without healthcheck=");
