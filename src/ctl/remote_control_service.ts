@@ -4,6 +4,7 @@
  * supervisord alike. Transport failures become ServerUnreachable or AuthRequired; faults RemoteFault.
  */
 
+import { decodeExplanation } from "../protocol/explanation_codec.ts";
 import { SvisorError } from "../core/errors.ts";
 import { updateGroups } from "../engine/update_groups.ts";
 import type {
@@ -30,6 +31,7 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
@@ -213,6 +215,18 @@ export class RemoteControlService implements ControlService {
       await this.call("supervisor.getProcessInfo", [name]),
       "getProcessInfo",
     );
+  }
+  async explainProcess(name: string): Promise<Explanation> {
+    const path = `/api/v1/processes/${encodeURIComponent(name)}/why`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeExplanation(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError(
+        "UNKNOWN_METHOD",
+        "why needs a svisor daemon (supervisord cannot explain)",
+      );
+    }
+    throw new SvisorError("BAD_NAME", name);
   }
   async getAllProcessInfo(): Promise<ProcessInfo[]> {
     // svisor's JSON route answers the same list several times faster to decode (1,000 processes:

@@ -12,6 +12,7 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
@@ -65,6 +66,9 @@ export class EngineHolder implements ControlService {
   }
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#on((e) => e.getProcessInfo(name));
+  }
+  explainProcess(name: string): Promise<Explanation> {
+    return this.#on((e) => e.explainProcess(name));
   }
   getAllProcessInfo(): Promise<ProcessInfo[]> {
     return this.#on((e) => e.getAllProcessInfo());

@@ -22,6 +22,7 @@ import {
 import type {
   Channel,
   ConfigDiff,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
@@ -47,6 +48,7 @@ import { shutdownGroups } from "./shutdown_sequence.ts";
 import { updateGroups } from "./update_groups.ts";
 import { DependencyGate } from "./dependency_gate.ts";
 import { dependencyOrder } from "./dependency_order.ts";
+import { explainProcess } from "./explain_process.ts";
 
 /** Builds the engine over a config; nothing runs until `start()`. */
 export function createEngine(config: Config, deps: EngineDeps): Engine {
@@ -104,6 +106,9 @@ export class Engine implements ControlService, AsyncDisposable {
   shutdownProcesses(mood: "SHUTDOWN" | "RESTARTING" = "SHUTDOWN"): Promise<void> {
     if (this.#stopping !== null) return this.#stopping;
     this.#mood = mood;
+    for (const slot of this.#groups.slots()) {
+      this.#noteRequest(slot, `the daemon's ${mood.toLowerCase()}`);
+    }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
     this.#stopping = shutdownGroups(
       () => dependencyOrder(this.#groups.byPriority()),
@@ -182,6 +187,16 @@ export class Engine implements ControlService, AsyncDisposable {
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#run(() => this.#info(this.#groups.process(name)));
   }
+  explainProcess(name: string): Promise<Explanation> {
+    return this.#run(() => {
+      const slot = this.#groups.process(name);
+      return explainProcess(slot, {
+        gate: this.#gate,
+        clock: this.#deps.clock,
+        word: this.#info(slot).readiness ?? "",
+      });
+    });
+  }
   getAllProcessInfo(): Promise<ProcessInfo[]> {
     return this.#run(() => this.#groups.slotsLexical().map((s) => this.#info(s)));
   }
@@ -205,6 +220,7 @@ export class Engine implements ControlService, AsyncDisposable {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
       const wait = this.#waitOf(options);
+      this.#noteRequest(slot, "a start request");
       if (slot.config.dependsOn !== undefined && !RUNNING_STATES.has(slot.record.state)) {
         this.#gate.startNeeds(slot, (s) => s.dispatch({ type: "start" }));
         await this.#gate.waitFor(slot, wait.signal);
@@ -232,6 +248,7 @@ export class Engine implements ControlService, AsyncDisposable {
           `${name}: ERROR (${names} depends on it; stop ${names} first, or stop its group or all)`,
         );
       }
+      if (RUNNING_STATES.has(slot.record.state)) this.#noteRequest(slot, "a stop request");
       await beginStop(slot, name, this.#ctl, this.#waitOf(options));
       return this.#info(slot);
     });
@@ -368,6 +385,10 @@ export class Engine implements ControlService, AsyncDisposable {
     return await body();
   }
 
+  #noteRequest(slot: ProcessSlot, what: string): void {
+    slot.lastRequest = { what, at: this.#deps.clock.now() };
+  }
+
   #autostart(group: ProcessGroup): void {
     for (const slot of group.byPriority()) {
       if (slot.config.dependsOn === undefined) slot.dispatch({ type: "autostart" });
@@ -408,7 +429,10 @@ export class Engine implements ControlService, AsyncDisposable {
     return runBulk(
       slots,
       (s) => !RUNNING_STATES.has(s.record.state),
-      (s, name) => beginStart(s, name, this.#ctl, wait),
+      (s, name) => {
+        this.#noteRequest(s, "a start request");
+        return beginStart(s, name, this.#ctl, wait);
+      },
       namespecOf,
     );
   }
@@ -418,7 +442,10 @@ export class Engine implements ControlService, AsyncDisposable {
     return runBulk(
       slots,
       (s) => RUNNING_STATES.has(s.record.state),
-      (s, name) => beginStop(s, name, this.#ctl, wait),
+      (s, name) => {
+        this.#noteRequest(s, "a stop request");
+        return beginStop(s, name, this.#ctl, wait);
+      },
       namespecOf,
     );
   }

@@ -27,6 +27,8 @@ export interface MonitoredProcess {
   readonly record: ProcessRecord;
   /** Asks for a stop (health restart). */
   dispatch(input: { type: "stop" } | { type: "start" }): void;
+  /** The last request, for `why` (the monitor notes its restarts). */
+  lastRequest: { what: string; at: number } | null;
 }
 
 /** The ports and sinks of the monitor. */
@@ -323,6 +325,7 @@ export class ProbeMonitor {
   #restart(): void {
     if (this.#restarting) return;
     this.#restarting = true;
+    this.#p.lastRequest = { what: "a health-check restart", at: this.#deps.clock.now() };
     this.#p.dispatch({ type: "stop" });
     const off = this.watch(() => {
       const state = this.#p.record.state;

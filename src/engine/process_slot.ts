@@ -47,6 +47,8 @@ export class ProcessSlot {
   readonly #shuttingDown: () => boolean;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
   readonly #queue: ProcessInput[] = [];
+  /** The last request that changed the process (`ctl stop`, a health restart), for `why`. */
+  lastRequest: { what: string; at: number } | null = null;
   #record: ProcessRecord = newRecord();
   #child: ChildHandle | null = null;
   #timer: TimerHandle | null = null;

@@ -10,6 +10,7 @@ import type { DaemonStateName } from "./states.ts";
 import type {
   Channel,
   ConfigDiff,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
@@ -40,6 +41,11 @@ export interface LogFollow extends AsyncIterable<string> {
 
 /** The daemon's control surface. Names are namespecs: `name`, `group:name`, `group:*`, `group:`. */
 export interface ControlService {
+  /**
+   * svisor only: why a process is in its state (waiting, probes, backoff, exits, requests);
+   * BAD_NAME for unknown names; absent (or UNSUPPORTED) when the server is supervisord.
+   */
+  explainProcess?(name: string): Promise<Explanation>;
   /** API version, always '3.0'. */
   getAPIVersion(): Promise<string>;
   /** The supervisor version svisor matches ('4.2.5'). */

@@ -127,3 +127,15 @@ export interface UpdateReport {
   /** Groups not handled: `no such group`, `has problems; not removing`. */
   problems: { group: string; message: string }[];
 }
+
+/** `why NAME`: svisor's explanation of a process's state, one screen of lines. */
+export interface Explanation {
+  /** `group:name` or `name`. */
+  namespec: string;
+  /** The state. */
+  statename: ProcessStateName;
+  /** The readiness word ('' when the program uses no checks). */
+  readiness: string;
+  /** The explanation, first line the state and the reason. */
+  lines: string[];
+}
