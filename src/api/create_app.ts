@@ -14,7 +14,7 @@ import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
-import { mountWhyRoutes } from "./json_why_routes.ts";
+import { mountInsightRoutes } from "./json_insight_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
 
@@ -69,7 +69,7 @@ export function createApp(options: AppOptions): Hono {
   api.use("*", jsonBodies(env));
   mountAdminRoutes(api, options.service, env.version);
   mountProcessRoutes(api, options.service);
-  mountWhyRoutes(api, options.service);
+  mountInsightRoutes(api, options.service);
   mountLogRoutes(api, options.service);
   api.doc(OPENAPI_PATH, {
     openapi: "3.0.3",

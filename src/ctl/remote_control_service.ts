@@ -4,7 +4,7 @@
  * supervisord alike. Transport failures become ServerUnreachable or AuthRequired; faults RemoteFault.
  */
 
-import { decodeExplanation } from "../protocol/explanation_codec.ts";
+import { decodeExplanation, decodeUpdatePreview } from "../protocol/insight_codec.ts";
 import { SvisorError } from "../core/errors.ts";
 import { updateGroups } from "../engine/update_groups.ts";
 import type {
@@ -36,6 +36,7 @@ import type {
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
@@ -215,6 +216,18 @@ export class RemoteControlService implements ControlService {
       await this.call("supervisor.getProcessInfo", [name]),
       "getProcessInfo",
     );
+  }
+  async previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    const query = only === null || only.length === 0
+      ? ""
+      : `?groups=${encodeURIComponent(only.join(","))}`;
+    const path = `/api/v1/update/preview${query}`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeUpdatePreview(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError("UNKNOWN_METHOD", "update --dry-run needs a svisor daemon");
+    }
+    throw new SvisorError("CANT_REREAD", "the daemon could not read its config");
   }
   async explainProcess(name: string): Promise<Explanation> {
     const path = `/api/v1/processes/${encodeURIComponent(name)}/why`;

@@ -17,6 +17,7 @@ import type {
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 
@@ -66,6 +67,9 @@ export class EngineHolder implements ControlService {
   }
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#on((e) => e.getProcessInfo(name));
+  }
+  previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    return this.#on((e) => e.previewUpdate(only));
   }
   explainProcess(name: string): Promise<Explanation> {
     return this.#on((e) => e.explainProcess(name));

@@ -27,6 +27,7 @@ import type {
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 import { API_VERSION, SUPERVISOR_VERSION } from "../protocol/versions.ts";
@@ -49,6 +50,7 @@ import { updateGroups } from "./update_groups.ts";
 import { DependencyGate } from "./dependency_gate.ts";
 import { dependencyOrder } from "./dependency_order.ts";
 import { explainProcess } from "./explain_process.ts";
+import { previewUpdate } from "./update_preview.ts";
 
 /** Builds the engine over a config; nothing runs until `start()`. */
 export function createEngine(config: Config, deps: EngineDeps): Engine {
@@ -319,6 +321,21 @@ export class Engine implements ControlService, AsyncDisposable {
       this.#groups.delete(name);
       for (const slot of group.slots) await slot.dispose();
       this.#deps.bus.publish({ type: "PROCESS_GROUP_REMOVED", groupName: name });
+    });
+  }
+  previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    return this.#run(async () => {
+      let next: Config;
+      try {
+        next = await this.#deps.loadConfig();
+      } catch (e) {
+        throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
+      }
+      const active = this.#groups.groups().map((g) => ({
+        config: g.config,
+        running: g.slots.filter((s) => !STOPPED_STATES.has(s.record.state)).map(namespecOf),
+      }));
+      return previewUpdate(active, next.groups, only);
     });
   }
   update(only: readonly string[] | null, options: UpdateOptions = {}): Promise<UpdateReport> {

@@ -15,6 +15,7 @@ import type {
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
   UpdateStep,
 } from "./types.ts";
@@ -46,6 +47,11 @@ export interface ControlService {
    * BAD_NAME for unknown names; absent (or UNSUPPORTED) when the server is supervisord.
    */
   explainProcess?(name: string): Promise<Explanation>;
+  /**
+   * svisor only: what `update` would do to the groups (`only` as for update), changing nothing:
+   * the config is read but not kept. CANT_REREAD when it cannot be read.
+   */
+  previewUpdate?(only: readonly string[] | null): Promise<UpdatePreview>;
   /** API version, always '3.0'. */
   getAPIVersion(): Promise<string>;
   /** The supervisor version svisor matches ('4.2.5'). */

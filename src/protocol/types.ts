@@ -139,3 +139,37 @@ export interface Explanation {
   /** The explanation, first line the state and the reason. */
   lines: string[];
 }
+
+/** One option that `update` would change: `web command: "/bin/a" -> "/bin/b"`. */
+export interface OptionChange {
+  /** The process (a numprocs member) or '' for a group option. */
+  process: string;
+  /** The option as written in the config (`startsecs`, `stdout_logfile`). */
+  option: string;
+  /** The active value as text (`(none)` when the process is new). */
+  old: string;
+  /** The re-read value as text (`(none)` when the process is gone). */
+  new: string;
+}
+
+/** What `update` would do to one group. */
+export interface GroupPreview {
+  /** The group. */
+  group: string;
+  /** added, removed or changed. */
+  change: "added" | "removed" | "changed";
+  /** For changed groups: every option that differs. */
+  options: OptionChange[];
+  /** Namespecs that are running now and would be stopped (and, when changed, re-added). */
+  stops: string[];
+  /** Namespecs that would be started by autostart once the group is (re-)added. */
+  starts: string[];
+}
+
+/** `update --dry-run`: the groups update would touch, and named groups it would report. */
+export interface UpdatePreview {
+  /** Groups in the order update handles them: removed, changed, added. */
+  groups: GroupPreview[];
+  /** Named groups update would report (`no such group`). */
+  problems: { group: string; message: string }[];
+}
