@@ -292,12 +292,7 @@ export class Engine implements ControlService, AsyncDisposable {
 
   reloadConfig(): Promise<ConfigDiff> {
     return this.#run(async () => {
-      let next: Config;
-      try {
-        next = await this.#deps.loadConfig();
-      } catch (e) {
-        throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
-      }
+      const next = await this.#readConfig();
       this.#config = next;
       return diffGroups(this.#groups.groups().map((g) => g.config), next.groups);
     });
@@ -325,12 +320,7 @@ export class Engine implements ControlService, AsyncDisposable {
   }
   previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
     return this.#run(async () => {
-      let next: Config;
-      try {
-        next = await this.#deps.loadConfig();
-      } catch (e) {
-        throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
-      }
+      const next = await this.#readConfig();
       const active = this.#groups.groups().map((g) => ({
         config: g.config,
         running: g.slots.filter((s) => !STOPPED_STATES.has(s.record.state)).map(namespecOf),
@@ -400,6 +390,15 @@ export class Engine implements ControlService, AsyncDisposable {
   async #run<T>(body: () => T | Promise<T>): Promise<T> {
     if (this.#mood !== "RUNNING") throw new SvisorError("SHUTDOWN_STATE", "");
     return await body();
+  }
+
+  /** Re-reads the config (CANT_REREAD when it cannot be read). */
+  async #readConfig(): Promise<Config> {
+    try {
+      return await this.#deps.loadConfig();
+    } catch (e) {
+      throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
+    }
   }
 
   #noteRequest(slot: ProcessSlot, what: string): void {
