@@ -1,6 +1,7 @@
 /** Which sections and options supervisor 4.2 reads, for the unknown-name warnings. */
 
 import { READINESS_OPTIONS } from "./readiness_options.ts";
+import { RESTART_POLICY_OPTIONS } from "./restart_policy_options.ts";
 
 /** The kinds of section svisor knows. */
 export type SectionKind =
@@ -50,6 +51,7 @@ export const PROGRAM_OPTIONS: readonly string[] = [
   "umask",
   "serverurl",
   ...READINESS_OPTIONS,
+  ...RESTART_POLICY_OPTIONS,
 ];
 
 /** Known options by section kind; null means any option is accepted (plugin keyword arguments). */

@@ -86,6 +86,8 @@ export interface ProcessConfig {
   readiness?: ReadinessConfig;
   /** `healthcheck` and its timing; absent when the program has none. */
   health?: HealthConfig;
+  /** The restart policy; absent when none of its options is set. */
+  restartPolicy?: RestartPolicy;
   /** `depends_on`; absent when the program has none. */
   dependsOn?: Dependency[];
   /** Where `depends_on` is written, for graph errors. */
@@ -152,6 +154,28 @@ export interface Dependency {
   program: string;
   /** The condition. */
   condition: DependencyCondition;
+}
+
+/** svisor's restart policy options; absent when none is set (supervisord's behaviour). */
+export interface RestartPolicy {
+  /** `backoff_max`: the longest wait between retries in ms, or null for supervisord's (1 s, 2 s, 3 s, ...). */
+  backoffMaxMs: number | null;
+  /** `backoff_jitter`: each wait is changed by up to this fraction either way (0..1). */
+  jitter: number;
+  /** `retry_forever`: never give up to FATAL (startretries is ignored). */
+  forever: boolean;
+  /** `min_uptime`: an exit sooner than this after the start counts as a failed start (0: off). */
+  minUptimeMs: number;
+  /** `start_limit_burst`: at most this many starts per `start_limit_interval` (0: no limit). */
+  startLimitBurst: number;
+  /** `start_limit_interval` in ms. */
+  startLimitIntervalMs: number;
+  /** `max_memory`: restart when the process's RSS stays above this many bytes, or null. */
+  maxMemory: number | null;
+  /** `max_memory_interval`: how often RSS is read, in ms. */
+  maxMemoryIntervalMs: number;
+  /** `restart_schedule`: a cron expression for scheduled restarts, or null. */
+  schedule: string | null;
 }
 
 /** A process group: a `[group:x]` or the implicit group of one program. */

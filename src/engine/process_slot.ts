@@ -130,6 +130,7 @@ export class ProcessSlot {
           now: now.monotonic(),
           wall: now.now(),
           shuttingDown: this.#shuttingDown(),
+          ...(this.config.restartPolicy === undefined ? {} : { random: this.#random() }),
         });
         const from = this.#record;
         this.#record = record;
@@ -237,6 +238,10 @@ export class ProcessSlot {
         return;
       }
     }
+  }
+
+  #random(): number {
+    return (this.#deps.random ?? Math.random)();
   }
 
   #clearTimer(): void {
