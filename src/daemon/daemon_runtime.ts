@@ -10,6 +10,7 @@ import type { LogLevel } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { DenoNotifySockets } from "../sys/notify_sockets.ts";
 import { denoProbeRunner } from "../sys/probe_runner.ts";
+import { procMemoryReader } from "../sys/proc_memory.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { levelFromName } from "../log/activity_line.ts";
 import type { ControlService } from "../protocol/control_service.ts";
@@ -165,6 +166,7 @@ function buildEngine(
     childlogdir: settings.childlogdir,
     identifier: settings.identifier,
     probes: denoProbeRunner(),
+    memory: procMemoryReader(),
     notify: options.notify,
   });
 }

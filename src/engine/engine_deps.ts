@@ -11,7 +11,7 @@ import type {
   UserDb,
 } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
-import type { NotifySockets, ProbeRunner } from "../process/probe_ports.ts";
+import type { MemoryReader, NotifySockets, ProbeRunner } from "../process/probe_ports.ts";
 
 /** The main log as the engine reads and clears it. */
 export interface MainLogHandle {
@@ -59,6 +59,8 @@ export interface EngineDeps {
   probes?: ProbeRunner;
   /** Opens sd_notify sockets for `readiness_check=notify`. */
   notify?: NotifySockets;
+  /** Reads RSS for `max_memory`. */
+  memory?: MemoryReader;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
 }

@@ -18,17 +18,12 @@ import {
 } from "../process/probe_cycle.ts";
 import type { NotifyChannel, NotifySockets, ProbeRunner } from "../process/probe_ports.ts";
 import type { ProcessRecord } from "../process/process_record.ts";
+import { type Restartable, restartProcess } from "./restart_process.ts";
 
-/** What the monitor needs of its process. */
-export interface MonitoredProcess {
+/** What the monitor needs of its process (a ProcessSlot). */
+export interface MonitoredProcess extends Restartable {
   /** The config. */
   readonly config: ProcessConfig;
-  /** The current record. */
-  readonly record: ProcessRecord;
-  /** Asks for a stop (health restart). */
-  dispatch(input: { type: "stop" } | { type: "start" }): void;
-  /** The last request, for `why` (the monitor notes its restarts). */
-  lastRequest: { what: string; at: number } | null;
 }
 
 /** The ports and sinks of the monitor. */
@@ -61,7 +56,6 @@ export class ProbeMonitor {
   #timer: TimerHandle | null = null;
   #inflight: AbortController | null = null;
   #generation = 0;
-  #restarting = false;
 
   /** Prepares the monitor (opens the notify socket for notify readiness). */
   constructor(process: MonitoredProcess, deps: ProbeMonitorDeps) {
@@ -321,19 +315,8 @@ export class ProbeMonitor {
     this.#changed();
   }
 
-  /** Stops the process and starts it again once it is stopped (like `ctl restart`). */
   #restart(): void {
-    if (this.#restarting) return;
-    this.#restarting = true;
-    this.#p.lastRequest = { what: "a health-check restart", at: this.#deps.clock.now() };
-    this.#p.dispatch({ type: "stop" });
-    const off = this.watch(() => {
-      const state = this.#p.record.state;
-      if (state === "STOPPING" || state === "RUNNING") return;
-      off();
-      this.#restarting = false;
-      if (state === "STOPPED" || state === "EXITED") this.#p.dispatch({ type: "start" });
-    });
+    restartProcess(this.#p, "a health-check restart", this.#deps.clock.now());
   }
 
   #publish(

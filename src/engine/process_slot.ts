@@ -19,6 +19,7 @@ import { pyRepr } from "../protocol/py_repr.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import { StreamCapture } from "./stream_capture.ts";
 import { ProbeMonitor } from "./probe_monitor.ts";
+import { RestartTriggers } from "./restart_triggers.ts";
 
 /** How long to let output drain after a child is reaped before reporting the exit. */
 const DRAIN_MS = 100;
@@ -43,6 +44,8 @@ export class ProcessSlot {
   readonly stderr: StreamCapture | null;
   /** Readiness and health checks, or null when the program has none. */
   readonly checks: ProbeMonitor | null;
+  /** max_memory and restart_schedule, or null when the program sets neither. */
+  readonly triggers: RestartTriggers | null;
   readonly #deps: EngineDeps;
   readonly #shuttingDown: () => boolean;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
@@ -70,6 +73,10 @@ export class ProcessSlot {
       ? null
       : new ProbeMonitor(this, deps);
     const onChunk = config.readiness?.probe.kind === "log" ? this.checks : null;
+    const policy = config.restartPolicy;
+    this.triggers = policy === undefined || (policy.maxMemory === null && policy.schedule === null)
+      ? null
+      : new RestartTriggers(this, deps);
     const capture = (channel: "stdout" | "stderr", path: string | null) =>
       new StreamCapture({
         processName: config.name,
@@ -198,6 +205,7 @@ export class ProcessSlot {
     if (this.#timer !== null) this.#deps.clock.clearTimer(this.#timer);
     this.#timer = null;
     this.checks?.dispose();
+    this.triggers?.dispose();
     await this.stdout.close();
     await this.stderr?.close();
   }

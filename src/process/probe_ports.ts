@@ -1,4 +1,4 @@
-/** The seams readiness and health checks run through: active probes and sd_notify sockets (sys/ implements them, tests fake them). */
+/** The seams readiness, health and memory checks run through: active probes, notify sockets, RSS readings (sys/ implements them, tests fake them). */
 
 import type { ActiveProbe } from "../config/probe_spec.ts";
 
@@ -42,4 +42,10 @@ export interface NotifySockets {
   open(name: string, onMessage: (text: string) => void): NotifyChannel;
   /** Makes a fifo for s6's notification fd; `onMessage` gets what the child writes to it. */
   openFifo(name: string, onMessage: (text: string) => void): NotifyChannel;
+}
+
+/** Reads a process's resident memory. */
+export interface MemoryReader {
+  /** RSS in bytes of a pid, or null when it cannot be read (gone, no /proc). */
+  rss(pid: number): number | null;
 }
