@@ -22,6 +22,7 @@ export type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: true 
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) {
+    // The request is refused either way: a body that fails to cancel has nothing left to free.
     await request.body?.cancel().catch(() => {});
     return { ok: false, tooLarge: true };
   }
@@ -34,6 +35,7 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
+      // The request is refused either way: a body that fails to cancel has nothing left to free.
       await reader.cancel().catch(() => {});
       return { ok: false, tooLarge: true };
     }

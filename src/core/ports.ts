@@ -53,7 +53,10 @@ export interface ChildHandle {
   readonly pid: number;
   /** stdout chunks, as read (large reads, no framing). */
   readonly stdout: ReadableStream<Uint8Array>;
-  /** stderr chunks; null when stderr is redirected to stdout. */
+  /**
+   * stderr chunks; null when the spawner merged stderr into stdout. The Deno spawner cannot merge
+   * (it always gives both pipes); with redirectStderr the engine writes both into the stdout log.
+   */
   readonly stderr: ReadableStream<Uint8Array> | null;
   /** Resolves when the child has exited and been reaped. */
   readonly status: Promise<ExitStatus>;

@@ -39,6 +39,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | "ab
   if (signal.aborted) return Promise.resolve("aborted");
   return new Promise((resolve, reject) => {
     const onAbort = () => {
+      // The abandoned command's outcome is not printed (the controller is silenced); only its end is awaited.
       work.catch(() => {});
       resolve("aborted");
     };

@@ -83,6 +83,7 @@ async function waitForReady(stream: ReadableStream<Uint8Array>): Promise<boolean
       if (seen.includes(READY_LINE)) return true;
     }
   } finally {
+    // The child's output stream is done with: a cancel that fails has nothing left to stop.
     await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
@@ -110,6 +111,7 @@ function collect(stream: ReadableStream<Uint8Array>): {
   return {
     text: done,
     cancel: async () => {
+      // The child's output stream is done with: a cancel that fails has nothing left to stop.
       await reader.cancel().catch(() => {});
       await done;
     },

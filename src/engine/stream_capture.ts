@@ -104,6 +104,7 @@ export class StreamCapture {
   /** Runs `fn` while no chunk is being delivered (so a follower sees each chunk exactly once). */
   exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     const run = this.#lock.then(fn, fn);
+    // The chain only orders the next run; this run's own caller sees its failure.
     this.#lock = run.catch(() => {});
     return run;
   }

@@ -126,6 +126,7 @@ export class ActivityLogFile implements ActivityLog, AsyncDisposable {
     const file = this.#file;
     if (file === null || this.#closed) return Promise.resolve();
     const run = this.#held(file, op);
+    // The chain only orders the next operation; this one's own caller sees its failure.
     this.#lastHold = run.catch(() => {});
     return run;
   }

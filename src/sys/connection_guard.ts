@@ -96,6 +96,7 @@ async function relayOne(
   try {
     server = await upstream();
   } catch {
+    // The server side is closing: the client is dropped, as a refused connection would be.
     clearTimeout(timer);
     closeQuietly(client);
     return;
@@ -147,6 +148,7 @@ async function pipe(
 }
 
 function closeWrite(conn: Deno.Conn): void {
+  // A peer that already closed needs no half-close: the copy ends on its own.
   conn.closeWrite().catch(() => {});
 }
 

@@ -218,6 +218,7 @@ export class HttpClient {
           done = true;
           cancelled = true;
           c.close();
+          // The connection is closed already; ending the body iterator only releases it.
           void body.return(undefined).catch(() => {});
         }
       },

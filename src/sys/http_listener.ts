@@ -108,6 +108,7 @@ export async function serveHttp(
   const fetch = (request: Request, info: Deno.ServeHandlerInfo) => {
     const done = new AbortController();
     const signal = AbortSignal.any([done.signal, closing.signal]);
+    // completed rejects when the client goes away: the abort above is all that is needed.
     info.completed.finally(() => done.abort()).catch(() => {});
     const init: RequestInit = { method: request.method, headers: request.headers, signal };
     if (request.body !== null) Object.assign(init, { body: request.body, duplex: "half" });
@@ -146,6 +147,7 @@ export async function serveHttp(
       await Deno.remove(path);
     }
     const temp = `${path}.${Deno.pid}`;
+    // A leftover temp socket from a crashed start may or may not be there; listen reports real trouble.
     await Deno.remove(temp).catch(() => {});
     listener = Deno.listen({ transport: "unix", path: temp });
     try {
@@ -157,6 +159,7 @@ export async function serveHttp(
       if (e instanceof Deno.errors.AlreadyExists) throw new AddressInUseError(path);
       throw e;
     } finally {
+      // The temp name was renamed into place or never made: nothing to remove is fine.
       await Deno.remove(temp).catch(() => {});
     }
     const guard = guardConnections(listener, upstream, options.limits);
@@ -167,9 +170,11 @@ export async function serveHttp(
     } catch {
       // not open
     }
+    // Cleanup after a failed start: the original error is what the caller needs.
     if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
     closing.abort();
     await server.shutdown();
+    // Cleanup after a failed start: the original error is what the caller needs.
     await Deno.remove(privateDir, { recursive: true }).catch(() => {});
     throw e;
   }
@@ -190,7 +195,9 @@ function served(
       closing.abort(); // streams end, so the server's shutdown can finish the responses
       await server.shutdown();
       await guard.close();
+      // Shutting down: a socket file or private dir already gone is the wanted end state.
       if (unlinkPath !== null) await Deno.remove(unlinkPath).catch(() => {});
+      // The private dir likewise: removing what is already gone is done.
       await Deno.remove(privateDir, { recursive: true }).catch(() => {});
     })();
   return { address, close, [Symbol.asyncDispose]: close };

@@ -143,6 +143,7 @@ export class RotatingFile implements AsyncDisposable {
   #serial(op: () => Promise<void>): Promise<void> {
     this.#inFlight++;
     const run = this.#tail.then(op).finally(() => this.#inFlight--);
+    // The chain only orders the next operation; this one's own caller sees its failure.
     this.#tail = run.catch(() => {});
     return run;
   }

@@ -161,9 +161,9 @@ export class FakeProbe implements FileProbe {
     return this;
   }
 
-  /** Adds a directory. */
+  /** Adds a directory (never executable as a command, as the Deno probe says). */
   addDirectory(path: string): this {
-    this.#facts.set(path, { isFile: false, isDirectory: true, executable: true });
+    this.#facts.set(path, { isFile: false, isDirectory: true, executable: false });
     return this;
   }
 
