@@ -1,4 +1,4 @@
-/** svisor's own JSON routes that explain: `GET /processes/{name}/why` and `GET /update/preview` (update --dry-run). */
+/** svisor's own JSON routes that explain: `GET /processes/{name}/why`, `.../dependencies` and `GET /update/preview` (update --dry-run). */
 
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { SvisorError } from "../core/errors.ts";
@@ -36,6 +36,12 @@ export const UpdatePreviewSchema = z.object({
   problems: z.array(z.object({ group: z.string(), message: z.string() })),
 }).openapi("UpdatePreview");
 
+/** A process's dependency facts. */
+export const DependencyReportSchema = z.object({
+  startedFirst: z.array(z.string()),
+  dependants: z.array(z.string()),
+}).openapi("DependencyReport");
+
 /** Mounts the routes on the API router. */
 export function mountInsightRoutes(api: OpenAPIHono, service: ControlService): void {
   api.openapi(
@@ -55,6 +61,24 @@ export function mountInsightRoutes(api: OpenAPIHono, service: ControlService): v
       }
       const explanation = await service.explainProcess(c.req.valid("param").name);
       return c.json({ explanation }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/processes/{name}/dependencies",
+      summary: "What the last start started first, and who depends on the process (stop order)",
+      request: { params: NameParam },
+      responses: {
+        200: jsonContent(DependencyReportSchema, "The dependency facts"),
+        ...errors(404, 503),
+      },
+    }),
+    async (c) => {
+      if (service.dependencies === undefined) {
+        throw new SvisorError("UNKNOWN_METHOD", "dependencies");
+      }
+      return c.json(await service.dependencies(c.req.valid("param").name), 200);
     },
   );
   api.openapi(

@@ -4,7 +4,11 @@
  * supervisord alike. Transport failures become ServerUnreachable or AuthRequired; faults RemoteFault.
  */
 
-import { decodeExplanation, decodeUpdatePreview } from "../protocol/insight_codec.ts";
+import {
+  decodeDependencyReport,
+  decodeExplanation,
+  decodeUpdatePreview,
+} from "../protocol/insight_codec.ts";
 import { SvisorError } from "../core/errors.ts";
 import { updateGroups } from "../engine/update_groups.ts";
 import type {
@@ -31,6 +35,7 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
   Explanation,
   ProcessConfigInfo,
   ProcessInfo,
@@ -228,6 +233,15 @@ export class RemoteControlService implements ControlService {
       throw new SvisorError("UNKNOWN_METHOD", "update --dry-run needs a svisor daemon");
     }
     throw new SvisorError("CANT_REREAD", "the daemon could not read its config");
+  }
+  async dependencies(name: string): Promise<DependencyReport> {
+    const path = `/api/v1/processes/${encodeURIComponent(name)}/dependencies`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeDependencyReport(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError("UNKNOWN_METHOD", "dependencies need a svisor daemon");
+    }
+    throw new SvisorError("BAD_NAME", name);
   }
   async explainProcess(name: string): Promise<Explanation> {
     const path = `/api/v1/processes/${encodeURIComponent(name)}/why`;

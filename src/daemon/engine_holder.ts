@@ -12,6 +12,7 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
   Explanation,
   ProcessConfigInfo,
   ProcessInfo,
@@ -70,6 +71,9 @@ export class EngineHolder implements ControlService {
   }
   previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
     return this.#on((e) => e.previewUpdate(only));
+  }
+  dependencies(name: string): Promise<DependencyReport> {
+    return this.#on((e) => e.dependencies(name));
   }
   explainProcess(name: string): Promise<Explanation> {
     return this.#on((e) => e.explainProcess(name));

@@ -88,6 +88,21 @@ export class DependencyGate {
     );
   }
 
+  /** Running or waiting dependants, direct or not, dependants of dependants first (the stop order). */
+  dependantsToStop(slot: ProcessSlot): ProcessSlot[] {
+    const out: ProcessSlot[] = [];
+    const visit = (s: ProcessSlot, seen: Set<ProcessSlot>) => {
+      for (const d of this.runningDependants(s)) {
+        if (seen.has(d) || d === slot) continue;
+        seen.add(d);
+        visit(d, seen);
+        if (!out.includes(d)) out.push(d);
+      }
+    };
+    visit(slot, new Set());
+    return out;
+  }
+
   /** Resolves once every condition of `slot` holds; rejects with the signal's reason when aborted. */
   async waitFor(slot: ProcessSlot, signal: AbortSignal): Promise<void> {
     if (this.unmet(slot).length === 0) return;
@@ -122,14 +137,14 @@ export class DependencyGate {
 
   /**
    * Starts, dependencies first, every stopped process `slot` needs (recursively), logging
-   * `starting db first: web depends on db:ready`; returns the names started.
+   * `starting db first: web depends on db:ready`; returns the processes started.
    */
   startNeeds(
     slot: ProcessSlot,
     start: (s: ProcessSlot) => void,
     seen = new Set<ProcessSlot>(),
-  ): string[] {
-    const started: string[] = [];
+  ): ProcessSlot[] {
+    const started: ProcessSlot[] = [];
     seen.add(slot);
     for (const u of this.unmet(slot)) {
       for (const dep of u.slots) {
@@ -141,7 +156,7 @@ export class DependencyGate {
           `starting ${dep.name} first: ${slot.name} depends on ${u.dependency.program}:${u.dependency.condition}`,
         );
         start(dep);
-        started.push(dep.name);
+        started.push(dep);
       }
     }
     return started;

@@ -22,6 +22,7 @@ import {
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
   Explanation,
   ProcessConfigInfo,
   ProcessInfo,
@@ -83,11 +84,6 @@ export class Engine implements ControlService, AsyncDisposable {
     this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
     for (const g of config.groups) this.#groups.add(g);
     this.#gate = new DependencyGate(() => this.#groups.slots(), deps);
-  }
-
-  /** The dependency rules over the active processes (for `why`). */
-  get dependencies(): DependencyGate {
-    return this.#gate;
   }
 
   // ---- lifecycle (called by the daemon) ----
@@ -189,6 +185,15 @@ export class Engine implements ControlService, AsyncDisposable {
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#run(() => this.#info(this.#groups.process(name)));
   }
+  dependencies(name: string): Promise<DependencyReport> {
+    return this.#run(() => {
+      const slot = this.#groups.process(name);
+      return {
+        startedFirst: [...slot.startedFirst],
+        dependants: this.#gate.dependantsToStop(slot).map(namespecOf),
+      };
+    });
+  }
   explainProcess(name: string): Promise<Explanation> {
     return this.#run(() => {
       const slot = this.#groups.process(name);
@@ -223,8 +228,12 @@ export class Engine implements ControlService, AsyncDisposable {
       const slot = this.#groups.process(name);
       const wait = this.#waitOf(options);
       this.#noteRequest(slot, "a start request");
+      slot.startedFirst = [];
       if (slot.config.dependsOn !== undefined && !RUNNING_STATES.has(slot.record.state)) {
-        this.#gate.startNeeds(slot, (s) => s.dispatch({ type: "start" }));
+        slot.startedFirst = this.#gate.startNeeds(slot, (s) => {
+          this.#noteRequest(s, `a start of ${name}`);
+          s.dispatch({ type: "start" });
+        }).map(namespecOf);
         await this.#gate.waitFor(slot, wait.signal);
       }
       await beginStart(slot, name, this.#ctl, wait);
@@ -247,7 +256,7 @@ export class Engine implements ControlService, AsyncDisposable {
         const names = dependants.map(namespecOf).join(", ");
         throw new SvisorError(
           "FAILED",
-          `${name}: ERROR (${names} depends on it; stop ${names} first, or stop its group or all)`,
+          `${names} depends on ${name}; stop ${names} first, or use stop --with-dependants`,
         );
       }
       if (RUNNING_STATES.has(slot.record.state)) this.#noteRequest(slot, "a stop request");

@@ -52,6 +52,8 @@ export class ProcessSlot {
   readonly #queue: ProcessInput[] = [];
   /** The last request that changed the process (`ctl stop`, a health restart), for `why`. */
   lastRequest: { what: string; at: number } | null = null;
+  /** Namespecs the last start request started first (its stopped dependencies). */
+  startedFirst: string[] = [];
   #record: ProcessRecord = newRecord();
   #child: ChildHandle | null = null;
   #timer: TimerHandle | null = null;

@@ -10,6 +10,7 @@ import type { DaemonStateName } from "./states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
   Explanation,
   ProcessConfigInfo,
   ProcessInfo,
@@ -47,6 +48,8 @@ export interface ControlService {
    * BAD_NAME for unknown names; absent (or UNSUPPORTED) when the server is supervisord.
    */
   explainProcess?(name: string): Promise<Explanation>;
+  /** svisor only: what the last start started first, and who depends on the process (BAD_NAME). */
+  dependencies?(name: string): Promise<DependencyReport>;
   /**
    * svisor only: what `update` would do to the groups (`only` as for update), changing nothing:
    * the config is read but not kept. CANT_REREAD when it cannot be read.

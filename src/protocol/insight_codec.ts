@@ -2,7 +2,7 @@
 
 import { ProtocolError } from "./rpc_values.ts";
 import { isProcessStateName } from "./states.ts";
-import type { Explanation, UpdatePreview } from "./types.ts";
+import type { DependencyReport, Explanation, UpdatePreview } from "./types.ts";
 
 /**
  * The explanation in a `GET /api/v1/processes/{name}/why` answer.
@@ -59,4 +59,15 @@ export function decodeUpdatePreview(answer: unknown, where: string): UpdatePrevi
     }
   });
   return { groups: a.groups, problems: a.problems };
+}
+
+/** The answer of `GET /api/v1/processes/{name}/dependencies`. */
+export function decodeDependencyReport(answer: unknown, where: string): DependencyReport {
+  const a = answer as Partial<DependencyReport> | null;
+  const strings = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((x) => typeof x === "string");
+  if (!strings(a?.startedFirst) || !strings(a?.dependants)) {
+    throw new ProtocolError(`${where}: "startedFirst" and "dependants" must be lists of strings`);
+  }
+  return { startedFirst: a.startedFirst, dependants: a.dependants };
 }

@@ -173,3 +173,11 @@ export interface UpdatePreview {
   /** Named groups update would report (`no such group`). */
   problems: { group: string; message: string }[];
 }
+
+/** A process's dependency facts for ctl (`start` says what it started first, `stop --with-dependants`). */
+export interface DependencyReport {
+  /** Namespecs the last start of this process started first (its stopped dependencies). */
+  startedFirst: string[];
+  /** Namespecs of the processes that depend on it, directly or not, running or waiting, dependants first. */
+  dependants: string[];
+}

@@ -165,12 +165,15 @@ priority=1
   assert.ok(at(out, /ready: db/) < at(out, /spawned: 'migrate'/));
   assert.ok(at(out, /exited: migrate \(exit status 0; expected\)/) < at(out, /spawned: 'web'/));
   const stop = await d.ctl("stop db");
-  assert.match(
+  assert.equal(
     stop.stdout,
-    /db: ERROR \(web depends on it; stop web first, or stop its group or all\)/,
+    "FAILED: web depends on db; stop web first, or use stop --with-dependants\n",
   );
-  assert.notEqual(stop.code, 0);
+  assert.equal(stop.code, 1);
   assert.match((await d.ctl("status db")).stdout, /RUNNING/);
+  const forced = await d.ctl("stop --with-dependants db");
+  assert.equal(forced.stdout, "web: stopped (depends on db)\ndb: stopped\n");
+  assert.equal(forced.code, 0);
 });
 
 Deno.test("depends_on: start web starts db first and waits for it", async () => {
@@ -188,7 +191,7 @@ autostart=false
 depends_on=db:ready
 `);
   const start = await d.ctl("start web");
-  assert.equal(start.stdout, "web: started\n");
+  assert.equal(start.stdout, "db: started (needed by web)\nweb: started\n");
   const out = d.output;
   assert.ok(at(out, /starting db first: web depends on db:ready/) < at(out, /ready: db/));
   assert.ok(at(out, /ready: db/) < at(out, /spawned: 'web'/));
