@@ -107,6 +107,20 @@ function readinessLines(p: ProcessConfig): string[] {
   if (p.dependsOn !== undefined) {
     out.push(`      needs    ${p.dependsOn.map((d) => `${d.program}:${d.condition}`).join(", ")}`);
   }
+  const r = p.restartPolicy;
+  if (r !== undefined) {
+    const parts: string[] = [];
+    parts.push(r.forever ? "retry forever" : `${p.startretries} retries`);
+    if (r.backoffMaxMs !== null) parts.push(`backoff up to ${secs(r.backoffMaxMs)}`);
+    if (r.jitter > 0) parts.push(`jitter ${r.jitter}`);
+    if (r.minUptimeMs > 0) parts.push(`min uptime ${secs(r.minUptimeMs)}`);
+    if (r.startLimitBurst > 0) {
+      parts.push(`at most ${r.startLimitBurst} starts per ${secs(r.startLimitIntervalMs)}`);
+    }
+    if (r.maxMemory !== null) parts.push(`max memory ${bytes(r.maxMemory)}`);
+    if (r.schedule !== null) parts.push(`restart at "${r.schedule}"`);
+    out.push(`      restart  ${parts.join(", ")}`);
+  }
   return out;
 }
 
