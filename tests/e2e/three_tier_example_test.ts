@@ -15,7 +15,7 @@ Deno.test("examples/three_tier.conf passes check", async () => {
   assert.match(r.stdout, /\n {6}needs {4}db:ready, migrate:completed\n/);
   assert.match(
     r.stdout,
-    /\n {6}restart  retry forever, backoff up to 30 s, restart at "0 4 \* \* \*"\n/,
+    /\n {6}restart {2}retry forever, backoff up to 30 s, restart at "0 4 \* \* \*"\n/,
   );
 });
 
