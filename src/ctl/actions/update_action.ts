@@ -34,6 +34,7 @@ export async function updateAction(ctl: CtlContext, arg: string): Promise<void> 
 }
 
 async function dryRun(ctl: CtlContext, groups: string[]): Promise<void> {
+  if (!(await ctl.upcheck())) return;
   const service = ctl.service();
   if (service.previewUpdate === undefined) {
     ctl.output("ERROR: update --dry-run needs a svisor daemon");
