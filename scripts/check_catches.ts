@@ -4,10 +4,12 @@
  * above saying why ignoring is right. Run by `deno task check`.
  */
 
+import { sourceFiles } from "./source_files.ts";
+
 /** Every ignored error without a reason under `root`/src, as `file:line: text`. */
 export async function checkCatches(root: string): Promise<string[]> {
   const problems: string[] = [];
-  for await (const file of walk(root, "src")) {
+  for await (const file of sourceFiles(root, "src")) {
     const lines = (await Deno.readTextFile(`${root}/${file}`)).split("\n");
     lines.forEach((line, i) => {
       const ignoring = /\.catch\(\(\w*\) => (\{\s*\}|null|undefined|""|false)\)/.test(line) ||
@@ -22,17 +24,6 @@ export async function checkCatches(root: string): Promise<string[]> {
     });
   }
   return problems;
-}
-
-async function* walk(root: string, dir: string): AsyncGenerator<string> {
-  const entries = [];
-  for await (const entry of Deno.readDir(`${root}/${dir}`)) entries.push(entry);
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory) yield* walk(root, path);
-    else if (entry.name.endsWith(".ts")) yield path;
-  }
 }
 
 if (import.meta.main) {

@@ -3,6 +3,8 @@
  * touch Deno.*, and no import cycle, between files or between folders. Run by `deno task check`.
  */
 
+import { sourceFiles } from "./source_files.ts";
+
 /** For each src/ folder, the folders it may import from (type-only imports between pure folders are always allowed). */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   core: [],
@@ -45,7 +47,7 @@ export async function checkLayers(root: string, options: LayerOptions = {}): Pro
   const layers = options.layers ?? LAYERS;
   const problems: string[] = [];
   const graph = new Map<string, Edge[]>();
-  for await (const file of walk(root, "src")) {
+  for await (const file of sourceFiles(root, "src")) {
     const text = await Deno.readTextFile(`${root}/${file}`);
     graph.set(file, importsOf(file, text));
   }
@@ -193,17 +195,6 @@ function resolve(from: string, spec: string): string {
 
 function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-}
-
-async function* walk(root: string, dir: string): AsyncGenerator<string> {
-  const entries = [];
-  for await (const entry of Deno.readDir(`${root}/${dir}`)) entries.push(entry);
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory) yield* walk(root, path);
-    else if (entry.name.endsWith(".ts")) yield path;
-  }
 }
 
 if (import.meta.main) {

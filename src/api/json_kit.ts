@@ -94,8 +94,3 @@ export function jsonBodies(env: JsonEnv): MiddlewareHandler {
     return await next();
   };
 }
-
-/** Whether an error is a fault with this code. */
-export function isFault(e: unknown, code: string): boolean {
-  return e instanceof SvisorError && e.code === code;
-}

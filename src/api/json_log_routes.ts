@@ -5,6 +5,7 @@
 
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ControlService, LogFollow } from "../protocol/control_service.ts";
+import { FOLLOW_BACKLOG_BYTES, TAIL_BYTES } from "../protocol/log_windows.ts";
 import { followResponse } from "./follow_response.ts";
 import {
   BacklogQuery,
@@ -20,10 +21,10 @@ import {
 import { errors, jsonContent } from "./json_routes_kit.ts";
 
 /** Default bytes of a read (the end of the log) and of a tail, as supervisorctl's `tail`. */
-export const DEFAULT_LOG_BYTES = 1600;
+export const DEFAULT_LOG_BYTES = TAIL_BYTES;
 
 /** Default bytes of backlog a follow sends first (supervisor's /logtail). */
-export const DEFAULT_FOLLOW_BACKLOG = 1024;
+export const DEFAULT_FOLLOW_BACKLOG = FOLLOW_BACKLOG_BYTES;
 
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",

@@ -4,10 +4,10 @@
  */
 
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { restartProcesses, type RestartTarget } from "../engine/restart_processes.ts";
 import type { ControlService, WaitOptions } from "../protocol/control_service.ts";
 import { groupOfNamespec } from "../protocol/namespec.ts";
 import type { ProcessResult } from "../protocol/types.ts";
-import { isFault } from "./json_kit.ts";
 import {
   NameParam,
   OkSchema,
@@ -22,9 +22,7 @@ import {
 import { errors, jsonBody, jsonContent } from "./json_routes_kit.ts";
 
 /** A target of an action: one process, one group, or every process. */
-type Target = { kind: "process"; name: string } | { kind: "group"; name: string } | {
-  kind: "all";
-};
+type Target = RestartTarget;
 
 const ProcessOrResults = z.union([ProcessAnswer, ResultsAnswer]);
 const RestartAnswer = z.union([
@@ -123,7 +121,7 @@ export function mountProcessRoutes(api: OpenAPIHono, service: ControlService): v
           ...errors(400, 404, 409, 500, 503),
         },
       }),
-      async (c) => c.json(await restart(target(c), waitOptions(c)), 200),
+      async (c) => c.json(await restartProcesses(service, target(c), waitOptions(c)), 200),
     );
     api.openapi(
       createRoute({
@@ -165,20 +163,6 @@ export function mountProcessRoutes(api: OpenAPIHono, service: ControlService): v
   async function stop(t: Target, w: WaitOptions) {
     if (t.kind === "process") return { process: await service.stopProcess(t.name, w) };
     return { results: await stopMany(t, w) };
-  }
-
-  async function restart(t: Target, w: WaitOptions) {
-    if (t.kind === "process") {
-      try {
-        await service.stopProcess(t.name, { ...w, wait: true });
-      } catch (e) {
-        if (!isFault(e, "NOT_RUNNING")) throw e;
-      }
-      return { process: await service.startProcess(t.name, w) };
-    }
-    const stopped = await stopMany(t, { ...w, wait: true });
-    const started = await startMany(t, w);
-    return { stopped, started };
   }
 
   function startMany(t: Target, w: WaitOptions): Promise<ProcessResult[]> {

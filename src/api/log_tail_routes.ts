@@ -9,9 +9,10 @@ import type { ControlService } from "../protocol/control_service.ts";
 import type { Channel } from "../protocol/types.ts";
 import { errorPage } from "./error_page.ts";
 import { followResponse } from "./follow_response.ts";
+import { FOLLOW_BACKLOG_BYTES } from "../protocol/log_windows.ts";
 
 /** How many bytes of existing log /logtail sends first (supervisor's value). */
-export const LOGTAIL_BACKLOG = 1024;
+export const LOGTAIL_BACKLOG = FOLLOW_BACKLOG_BYTES;
 
 const HEADERS = {
   "Content-Type": "text/plain;charset=utf-8",

@@ -3,6 +3,7 @@
 import { SvisorError } from "../../core/errors.ts";
 import type { LogFollow } from "../../protocol/control_service.ts";
 import { faultRepr } from "../../protocol/faults.ts";
+import { FOLLOW_BACKLOG_BYTES } from "../../protocol/log_windows.ts";
 import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { Interrupted } from "../interrupts.ts";
 import { isFault, printHelp, words } from "./action_kit.ts";
@@ -47,7 +48,7 @@ export async function fgAction(ctl: CtlContext, arg: string): Promise<void> {
   let stopped = false;
   const pumps = (["stdout", "stderr"] as const).map(async (channel) => {
     try {
-      const follow = await service.followProcessLog(name, channel, 1024);
+      const follow = await service.followProcessLog(name, channel, FOLLOW_BACKLOG_BYTES);
       follows.push(follow);
       if (stopped) follow.close();
       for await (const chunk of follow) ctl.write(chunk);

@@ -1,5 +1,6 @@
 /** `maintail [-f|-N]`: the last bytes of supervisord's own log, or the log as it grows. */
 
+import { TAIL_BYTES } from "../../protocol/log_windows.ts";
 import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, printHelp, pyInt, words } from "./action_kit.ts";
 import { followStream } from "./follow_stream.ts";
@@ -8,7 +9,7 @@ import { followStream } from "./follow_stream.ts";
 export async function maintailAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
   const args = words(arg);
-  let bytes = 1600;
+  let bytes = TAIL_BYTES;
   if (args.length > 1) {
     ctl.output("Error: too many arguments");
     ctl.exitStatus = EXIT.GENERIC;

@@ -1,6 +1,7 @@
 /** `tail [-f|-N] NS [stdout|stderr]`: the last bytes of a process log, or the log as it grows. */
 
 import type { Channel } from "../../protocol/types.ts";
+import { FOLLOW_BACKLOG_BYTES, TAIL_BYTES } from "../../protocol/log_windows.ts";
 import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, printHelp, pyInt, pyRepr, words } from "./action_kit.ts";
 import { followStream } from "./follow_stream.ts";
@@ -34,7 +35,7 @@ export async function tailAction(ctl: CtlContext, arg: string): Promise<void> {
     ctl.exitStatus = EXIT.GENERIC;
     return;
   }
-  let bytes = 1600;
+  let bytes = TAIL_BYTES;
   if (modifier !== null) {
     const what = modifier.slice(1);
     if (what === "f") {
@@ -42,7 +43,7 @@ export async function tailAction(ctl: CtlContext, arg: string): Promise<void> {
       await followStream(
         ctl,
         `/logtail/${name}/${channel}`,
-        () => service.followProcessLog(name, channel, 1024),
+        () => service.followProcessLog(name, channel, FOLLOW_BACKLOG_BYTES),
       );
       return;
     }
