@@ -13,8 +13,9 @@ max_memory_interval=0.1
     /WARN max_memory: hog uses [\d.]+ MB, over 40 MB for 3 samples in a row, restarting/,
   );
   await d.waitForOutput(/spawned: 'hog' with pid \d+[\s\S]*spawned: 'hog' with pid \d+/);
+  // The new child is over the limit too, so `why` may catch it RUNNING or being restarted again.
   const why = (await d.ctl("why hog")).stdout;
-  assert.match(why, /last request: a max_memory restart at \d\d:\d\d:\d\d\n$/);
+  assert.match(why, /(last request: |STOPPING: )a max_memory restart/);
 });
 
 Deno.test("restart_schedule: a cron expression restarts the program when it comes round", async () => {
