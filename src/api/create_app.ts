@@ -20,6 +20,7 @@ import { mountAdminRoutes } from "./json_admin_routes.ts";
 import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
 import { mountLogRoutes } from "./json_log_routes.ts";
 import { mountProcessRoutes } from "./json_process_routes.ts";
+import { mountInsightRoutes } from "./json_insight_routes.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
 import { mountHealthRoute } from "./json_health_route.ts";
@@ -107,6 +108,7 @@ export function createApp(options: AppOptions): Hono {
   api.use("*", jsonBodies(env));
   mountAdminRoutes(api, options.service, env.version, env.startedAt);
   mountProcessRoutes(api, options.service);
+  mountInsightRoutes(api, options.service);
   mountLogRoutes(api, options.service);
   if (options.events !== undefined) mountEventStreamRoute(api, options.events);
   mountHealthRoute(api, options.service, options.observability?.health);

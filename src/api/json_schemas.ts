@@ -32,6 +32,10 @@ export const ProcessInfoSchema = z.object({
   stdout_logfile: z.string(),
   stderr_logfile: z.string(),
   pid: z.number().int(),
+  readiness: z.string().optional().openapi({
+    description:
+      "svisor only, for programs with readiness_check, healthcheck or depends_on: ready, unready, failed, unhealthy, waiting or ''",
+  }),
 }).openapi("ProcessInfo");
 
 /** One entry of a group or `all` action: SUCCESS or the fault, by name. */

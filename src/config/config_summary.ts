@@ -1,6 +1,7 @@
 /** The short, readable summary `svisor check` prints for a loaded config. */
 
 import type { Config, GroupConfig, LogTarget, ProcessConfig, StreamLogConfig } from "./model.ts";
+import { describeProbe } from "./probe_spec.ts";
 
 /** Options of the summary. */
 export interface SummaryOptions {
@@ -80,6 +81,45 @@ function formatGroup(group: GroupConfig): string[] {
     out.push(`      command  ${p.command.replaceAll("\n", "\\n")}`);
     out.push(`      stdout   ${stream(p.stdout)}`);
     out.push(`      stderr   ${p.redirectStderr ? "-> stdout" : stream(p.stderr)}`);
+    out.push(...readinessLines(p));
+  }
+  return out;
+}
+
+function readinessLines(p: ProcessConfig): string[] {
+  const out: string[] = [];
+  const secs = (ms: number) => `${ms / 1000} s`;
+  if (p.readiness !== undefined) {
+    const t = p.readiness.timing;
+    const passive = ["log", "notify", "fd"].includes(p.readiness.probe.kind);
+    const when = passive ? "" : ` (every ${secs(t.intervalMs)}, timeout ${secs(t.timeoutMs)}` +
+      `${t.initialDelayMs > 0 ? `, after ${secs(t.initialDelayMs)}` : ""}` +
+      `${t.failureThreshold > 0 ? `, give up after ${t.failureThreshold}` : ""})`;
+    out.push(`      ready    ${describeProbe(p.readiness.probe)}${when}`);
+  }
+  if (p.health !== undefined) {
+    const t = p.health.timing;
+    out.push(
+      `      health   ${describeProbe(p.health.probe)} (every ${secs(t.intervalMs)}, timeout ` +
+        `${secs(t.timeoutMs)}, ${p.health.action} after ${t.failureThreshold} failures)`,
+    );
+  }
+  if (p.dependsOn !== undefined) {
+    out.push(`      needs    ${p.dependsOn.map((d) => `${d.program}:${d.condition}`).join(", ")}`);
+  }
+  const r = p.restartPolicy;
+  if (r !== undefined) {
+    const parts: string[] = [];
+    parts.push(r.forever ? "retry forever" : `${p.startretries} retries`);
+    if (r.backoffMaxMs !== null) parts.push(`backoff up to ${secs(r.backoffMaxMs)}`);
+    if (r.jitter > 0) parts.push(`jitter ${r.jitter}`);
+    if (r.minUptimeMs > 0) parts.push(`min uptime ${secs(r.minUptimeMs)}`);
+    if (r.startLimitBurst > 0) {
+      parts.push(`at most ${r.startLimitBurst} starts per ${secs(r.startLimitIntervalMs)}`);
+    }
+    if (r.maxMemory !== null) parts.push(`max memory ${bytes(r.maxMemory)}`);
+    if (r.schedule !== null) parts.push(`restart at "${r.schedule}"`);
+    out.push(`      restart  ${parts.join(", ")}`);
   }
   return out;
 }

@@ -1,5 +1,8 @@
 /** Which sections and options supervisor 4.2 reads, for the unknown-name warnings. */
 
+import { READINESS_OPTIONS } from "./readiness_options.ts";
+import { RESTART_POLICY_OPTIONS } from "./restart_policy_options.ts";
+
 /** The kinds of section svisor knows. */
 export type SectionKind =
   | "supervisord"
@@ -50,6 +53,8 @@ export const PROGRAM_OPTIONS: readonly string[] = [
   // svisor's own (docs/configuration.md)
   "vital",
   "vital_exitcode",
+  ...READINESS_OPTIONS,
+  ...RESTART_POLICY_OPTIONS,
 ];
 
 /** Known options by section kind; null means any option is accepted (plugin keyword arguments). */

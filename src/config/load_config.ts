@@ -8,6 +8,7 @@ import { IniStore } from "./ini_store.ts";
 import type { Config, ConfigWarning, CtlConfig } from "./model.ts";
 import { dirname, resolvePath } from "./paths.ts";
 import { Problems } from "./problems.ts";
+import { checkDependencies } from "./dependency_graph.ts";
 import type { LoadContext } from "./section_reader.ts";
 import { autoServerUrl, readServerSections } from "./server_sections.ts";
 import { readSupervisordSection } from "./supervisord_section.ts";
@@ -79,6 +80,7 @@ export function loadConfig(path: string, options: LoadConfigOptions): Config {
   notePlugins(ctx, "rpcinterface");
   const servers = readServerSections(ctx);
   const groups = readGroups(ctx, autoServerUrl(servers));
+  checkDependencies(groups, problems);
   for (const process of groups.flatMap((g) => g.processes)) {
     process.environment = { ...supervisord?.environment, ...process.environment };
   }

@@ -92,6 +92,16 @@ export interface ProcessConfig {
   eventlistener?: { events: string[]; bufferSize: number; resultHandler: string };
   /** svisor's `vital=`: when this process stops the daemon (absent: it never does). */
   vital?: VitalConfig;
+  /** `readiness_check` and its timing; absent when the program uses none of it (startsecs). */
+  readiness?: ReadinessConfig;
+  /** `healthcheck` and its timing; absent when the program has none. */
+  health?: HealthConfig;
+  /** The restart policy; absent when none of its options is set. */
+  restartPolicy?: RestartPolicy;
+  /** `depends_on`; absent when the program has none. */
+  dependsOn?: Dependency[];
+  /** Where `depends_on` is written, for graph errors. */
+  dependsOnAt?: ConfigLocation;
   /** fcgi options, only for `fcgi-program` sections. */
   fcgi?: {
     socket: string;
@@ -99,6 +109,83 @@ export interface ProcessConfig {
     socketOwner: string | null;
     socketMode: number;
   };
+}
+
+/** A probe svisor runs itself (connect, request, command). */
+export type ActiveProbe =
+  | { kind: "tcp"; host: string; port: number }
+  | { kind: "http"; url: string; statusMin: number; statusMax: number }
+  | { kind: "command"; command: string };
+
+/** A readiness source: startsecs (supervisord's meaning), an active probe, or a signal from the child. */
+export type ProbeSpec =
+  | { kind: "startsecs" }
+  | ActiveProbe
+  | { kind: "log"; pattern: string }
+  | { kind: "notify" }
+  | { kind: "fd"; fd: number };
+
+/** When a probe runs and when it gives up, in milliseconds. */
+export interface ProbeTiming {
+  /** Between the end of one probe and the start of the next. */
+  intervalMs: number;
+  /** How long one probe may take before it counts as failed. */
+  timeoutMs: number;
+  /** Wait after RUNNING before the first probe. */
+  initialDelayMs: number;
+  /** Failures in a row that count (readiness: give up; health: act); 0 never gives up. */
+  failureThreshold: number;
+}
+
+/** `readiness_*`: what makes a RUNNING process READY. */
+export interface ReadinessConfig {
+  /** The source. */
+  probe: ProbeSpec;
+  /** Its timing (unused by startsecs, log and notify, which wait for the child). */
+  timing: ProbeTiming;
+}
+
+/** `healthcheck_*`: a liveness probe run while RUNNING (after READY). */
+export interface HealthConfig {
+  /** The probe. */
+  probe: ActiveProbe;
+  /** Its timing. */
+  timing: ProbeTiming;
+  /** After failureThreshold failures in a row: restart the process, or only mark it unhealthy. */
+  action: "restart" | "mark";
+}
+
+/** A `depends_on` condition on another program. */
+export type DependencyCondition = "started" | "running" | "ready" | "healthy" | "completed";
+
+/** One `depends_on` entry: every process of `program` must meet `condition`. */
+export interface Dependency {
+  /** The program (section) name. */
+  program: string;
+  /** The condition. */
+  condition: DependencyCondition;
+}
+
+/** svisor's restart policy options; absent when none is set (supervisord's behaviour). */
+export interface RestartPolicy {
+  /** `backoff_max`: the longest wait between retries in ms, or null for supervisord's (1 s, 2 s, 3 s, ...). */
+  backoffMaxMs: number | null;
+  /** `backoff_jitter`: each wait is changed by up to this fraction either way (0..1). */
+  jitter: number;
+  /** `retry_forever`: never give up to FATAL (startretries is ignored). */
+  forever: boolean;
+  /** `min_uptime`: an exit sooner than this after the start counts as a failed start (0: off). */
+  minUptimeMs: number;
+  /** `start_limit_burst`: at most this many starts per `start_limit_interval` (0: no limit). */
+  startLimitBurst: number;
+  /** `start_limit_interval` in ms. */
+  startLimitIntervalMs: number;
+  /** `max_memory`: restart when the process's RSS stays above this many bytes, or null. */
+  maxMemory: number | null;
+  /** `max_memory_interval`: how often RSS is read, in ms. */
+  maxMemoryIntervalMs: number;
+  /** `restart_schedule`: a cron expression for scheduled restarts, or null. */
+  schedule: string | null;
 }
 
 /** A process group: a `[group:x]` or the implicit group of one program. */

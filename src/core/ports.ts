@@ -45,6 +45,8 @@ export interface SpawnRequest {
   redirectStderr: boolean;
   /** A descriptor the daemon holds (an fcgi-program's listening socket) to be the child's fd 0. */
   stdinFd?: number;
+  /** s6 readiness: open this fifo for writing as the child's file descriptor `fd`. */
+  notifyFd?: { fd: number; path: string };
 }
 
 /** A running child as the engine sees it. */

@@ -22,6 +22,7 @@ import { stopAction } from "./actions/stop_action.ts";
 import { tailAction } from "./actions/tail_action.ts";
 import { updateAction } from "./actions/update_action.ts";
 import { versionAction } from "./actions/version_action.ts";
+import { whyAction } from "./actions/why_action.ts";
 
 /** Every action, by the name typed. `EOF` is what the shell runs at end of input. */
 export const ACTIONS: Readonly<Record<string, Action>> = {
@@ -48,5 +49,6 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   tail: tailAction,
   update: updateAction,
   version: versionAction,
+  why: whyAction,
   EOF: quitAction,
 };

@@ -33,6 +33,8 @@ export const ACTION_HELP: Readonly<Record<string, string>> = {
     "restart all\t\tRestart all processes\n" +
     "Note: restart does not reread config files. For that, see reread and update.",
   shutdown: "shutdown \tShut the remote supervisord down.",
+  // svisor's own (not in TOPICS_HELP, which stays supervisorctl's byte for byte).
+  why: "why <name> [...]\tExplain why a process is in its state (svisor daemons only)",
   signal: "signal <signal name> <name>\t\tSignal a process\n" +
     "signal <signal name> <gname>:*\t\tSignal all processes in a group\n" +
     "signal <signal name> <name> <name>\tSignal multiple processes or groups\n" +

@@ -5,6 +5,11 @@
  */
 
 import { EVENT_STREAM_PATH } from "../protocol/event_stream.ts";
+import {
+  decodeDependencyReport,
+  decodeExplanation,
+  decodeUpdatePreview,
+} from "../protocol/insight_codec.ts";
 import { SvisorError } from "../core/errors.ts";
 import { updateGroups } from "../engine/update_groups.ts";
 import type {
@@ -31,10 +36,13 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 import type { XmlRpcValue } from "../protocol/xmlrpc_codec.ts";
@@ -220,6 +228,39 @@ export class RemoteControlService implements ControlService {
       await this.call("supervisor.getProcessInfo", [name]),
       "getProcessInfo",
     );
+  }
+  async previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    const query = only === null || only.length === 0
+      ? ""
+      : `?groups=${encodeURIComponent(only.join(","))}`;
+    const path = `/api/v1/update/preview${query}`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeUpdatePreview(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError("UNKNOWN_METHOD", "update --dry-run needs a svisor daemon");
+    }
+    throw new SvisorError("CANT_REREAD", "the daemon could not read its config");
+  }
+  async dependencies(name: string): Promise<DependencyReport> {
+    const path = `/api/v1/processes/${encodeURIComponent(name)}/dependencies`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeDependencyReport(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError("UNKNOWN_METHOD", "dependencies need a svisor daemon");
+    }
+    throw new SvisorError("BAD_NAME", name);
+  }
+  async explainProcess(name: string): Promise<Explanation> {
+    const path = `/api/v1/processes/${encodeURIComponent(name)}/why`;
+    const answer = await this.#getJson(path);
+    if (answer !== null) return decodeExplanation(answer, `GET ${path}`);
+    if (this.#jsonApi === false) {
+      throw new SvisorError(
+        "UNKNOWN_METHOD",
+        "why needs a svisor daemon (supervisord cannot explain)",
+      );
+    }
+    throw new SvisorError("BAD_NAME", name);
   }
   async getAllProcessInfo(): Promise<ProcessInfo[]> {
     // svisor's JSON route answers the same list several times faster to decode (1,000 processes:

@@ -10,6 +10,9 @@ import type { Spawner } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { Pacer } from "../engine/pacer.ts";
 import { EarlyLog } from "./early_log.ts";
+import { DenoNotifySockets } from "../sys/notify_sockets.ts";
+import { denoProbeRunner } from "../sys/probe_runner.ts";
+import { procMemoryReader } from "../sys/proc_memory.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { EventStreamHub } from "../events/event_stream_hub.ts";
 import { levelFromName } from "../log/activity_line.ts";
@@ -151,6 +154,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
       log: (level, m) => log!.log(level, m),
     });
     options.onReady();
+    using notifySockets = new DenoNotifySockets();
     let exitCode = 0;
     try {
       while (true) {
@@ -165,6 +169,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         }, {
           ...options,
           spawner: orphans.spawner,
+          notifySockets,
         });
         holder.engine = engine;
         const states = () => engine.processes().map((s) => s.record.state);
@@ -235,7 +240,7 @@ function newBus(log: ActivityLogFile, hub: EventStreamHub): EventBus {
 function buildEngine(
   config: Config,
   outputs: { log: ActivityLogFile; bus: EventBus; syslog: SyslogWriter; queue: RequestQueue },
-  options: DaemonRunOptions & { spawner: Spawner },
+  options: DaemonRunOptions & { spawner: Spawner; notifySockets: DenoNotifySockets },
 ): Engine {
   const { log, bus, syslog, queue } = outputs;
   const settings = config.supervisord!;
@@ -262,6 +267,9 @@ function buildEngine(
     mainLog: { path: log.path, clear: () => log.clear() },
     childlogdir: settings.childlogdir,
     identifier: settings.identifier,
+    probes: denoProbeRunner(),
+    memory: procMemoryReader(),
+    notify: options.notifySockets,
   });
 }
 

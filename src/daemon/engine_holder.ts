@@ -12,10 +12,13 @@ import type { DaemonStateName } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 
@@ -65,6 +68,15 @@ export class EngineHolder implements ControlService {
   }
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#on((e) => e.getProcessInfo(name));
+  }
+  previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    return this.#on((e) => e.previewUpdate(only));
+  }
+  dependencies(name: string): Promise<DependencyReport> {
+    return this.#on((e) => e.dependencies(name));
+  }
+  explainProcess(name: string): Promise<Explanation> {
+    return this.#on((e) => e.explainProcess(name));
   }
   getAllProcessInfo(): Promise<ProcessInfo[]> {
     return this.#on((e) => e.getAllProcessInfo());

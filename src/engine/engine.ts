@@ -22,10 +22,13 @@ import {
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
 } from "../protocol/types.ts";
 import { API_VERSION, SUPERVISOR_VERSION } from "../protocol/versions.ts";
@@ -46,6 +49,10 @@ import type { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";
 import { shutdownGroups } from "./shutdown_sequence.ts";
 import { updateGroups } from "./update_groups.ts";
+import { DependencyGate } from "./dependency_gate.ts";
+import { dependencyOrder } from "./dependency_order.ts";
+import { explainProcess } from "./explain_process.ts";
+import { previewUpdate } from "./update_preview.ts";
 
 /** Builds the engine over a config; nothing runs until `start()`. */
 export function createEngine(config: Config, deps: EngineDeps): Engine {
@@ -60,6 +67,7 @@ export class Engine implements ControlService, AsyncDisposable {
   readonly #ctl: ControlContext;
   readonly #life = new AbortController();
   readonly #events: EventPlumbing;
+  readonly #gate: DependencyGate;
   #config: Config;
   #mood: DaemonStateName = "RUNNING";
   #stopping: Promise<void> | null = null;
@@ -78,6 +86,7 @@ export class Engine implements ControlService, AsyncDisposable {
     this.#ctl = { probe: deps.probe, env: deps.env, clock: deps.clock, log: deps.log };
     this.#events = new EventPlumbing(deps, this.#identifier);
     for (const g of config.groups) this.#groups.add(g);
+    this.#gate = new DependencyGate(() => this.#groups.slots(), deps);
   }
 
   // ---- lifecycle (called by the daemon) ----
@@ -90,7 +99,7 @@ export class Engine implements ControlService, AsyncDisposable {
     }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_RUNNING" });
     this.#events.startTicks();
-    for (const g of this.#groups.byPriority()) this.#autostart(g);
+    for (const g of dependencyOrder(this.#groups.byPriority())) this.#autostart(g);
   }
 
   /**
@@ -100,8 +109,15 @@ export class Engine implements ControlService, AsyncDisposable {
   shutdownProcesses(mood: "SHUTDOWN" | "RESTARTING" = "SHUTDOWN"): Promise<void> {
     if (this.#stopping !== null) return this.#stopping;
     this.#mood = mood;
+    for (const slot of this.#groups.slots()) {
+      this.#noteRequest(slot, `the daemon's ${mood.toLowerCase()}`);
+    }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
-    this.#stopping = shutdownGroups(() => this.#groups.byPriority(), this.#deps, this.#life.signal);
+    this.#stopping = shutdownGroups(
+      () => dependencyOrder(this.#groups.byPriority()),
+      this.#deps,
+      this.#life.signal,
+    );
     return this.#stopping;
   }
 
@@ -186,6 +202,25 @@ export class Engine implements ControlService, AsyncDisposable {
   getProcessInfo(name: string): Promise<ProcessInfo> {
     return this.#run(() => this.#info(this.#groups.process(name)));
   }
+  dependencies(name: string): Promise<DependencyReport> {
+    return this.#run(() => {
+      const slot = this.#groups.process(name);
+      return {
+        startedFirst: [...slot.startedFirst],
+        dependants: this.#gate.dependantsToStop(slot).map(namespecOf),
+      };
+    });
+  }
+  explainProcess(name: string): Promise<Explanation> {
+    return this.#run(() => {
+      const slot = this.#groups.process(name);
+      return explainProcess(slot, {
+        gate: this.#gate,
+        clock: this.#deps.clock,
+        word: this.#info(slot).readiness ?? "",
+      });
+    });
+  }
   getAllProcessInfo(): Promise<ProcessInfo[]> {
     return this.#run(() => this.#groups.slotsLexical().map((s) => this.#info(s)));
   }
@@ -208,7 +243,17 @@ export class Engine implements ControlService, AsyncDisposable {
   startProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
-      await beginStart(slot, name, this.#ctl, this.#waitOf(options));
+      const wait = this.#waitOf(options);
+      this.#noteRequest(slot, "a start request");
+      slot.startedFirst = [];
+      if (slot.config.dependsOn !== undefined && !RUNNING_STATES.has(slot.record.state)) {
+        slot.startedFirst = this.#gate.startNeeds(slot, (s) => {
+          this.#noteRequest(s, `a start of ${name}`);
+          s.dispatch({ type: "start" });
+        }).map(namespecOf);
+        await this.#gate.waitFor(slot, wait.signal);
+      }
+      await beginStart(slot, name, this.#ctl, wait);
       return this.#info(slot);
     });
   }
@@ -221,6 +266,17 @@ export class Engine implements ControlService, AsyncDisposable {
   stopProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
+      const dependants = RUNNING_STATES.has(slot.record.state)
+        ? this.#gate.runningDependants(slot).filter((s) => s !== slot)
+        : [];
+      if (dependants.length > 0) {
+        const names = dependants.map(namespecOf).join(", ");
+        throw new SvisorError(
+          "FAILED",
+          `${names} depends on ${name}; stop ${names} first, or use stop --with-dependants`,
+        );
+      }
+      if (RUNNING_STATES.has(slot.record.state)) this.#noteRequest(slot, "a stop request");
       await beginStop(slot, name, this.#ctl, this.#waitOf(options));
       return this.#info(slot);
     });
@@ -262,12 +318,7 @@ export class Engine implements ControlService, AsyncDisposable {
 
   reloadConfig(): Promise<ConfigDiff> {
     return this.#run(async () => {
-      let next: Config;
-      try {
-        next = await this.#deps.loadConfig();
-      } catch (e) {
-        throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
-      }
+      const next = await this.#readConfig();
       this.#config = next;
       return diffGroups(this.#groups.groups().map((g) => g.config), next.groups);
     });
@@ -293,6 +344,16 @@ export class Engine implements ControlService, AsyncDisposable {
       this.#events.detach(name);
       for (const slot of group.slots) await slot.dispose();
       this.#deps.bus.publish({ type: "PROCESS_GROUP_REMOVED", groupName: name });
+    });
+  }
+  previewUpdate(only: readonly string[] | null): Promise<UpdatePreview> {
+    return this.#run(async () => {
+      const next = await this.#readConfig();
+      const active = this.#groups.groups().map((g) => ({
+        config: g.config,
+        running: g.slots.filter((s) => !STOPPED_STATES.has(s.record.state)).map(namespecOf),
+      }));
+      return previewUpdate(active, next.groups, only);
     });
   }
   update(only: readonly string[] | null, options: UpdateOptions = {}): Promise<UpdateReport> {
@@ -359,12 +420,35 @@ export class Engine implements ControlService, AsyncDisposable {
     return await body();
   }
 
+  /** Re-reads the config (CANT_REREAD when it cannot be read). */
+  async #readConfig(): Promise<Config> {
+    try {
+      return await this.#deps.loadConfig();
+    } catch (e) {
+      throw new SvisorError("CANT_REREAD", e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  #noteRequest(slot: ProcessSlot, what: string): void {
+    slot.lastRequest = { what, at: this.#deps.clock.now() };
+  }
+
   #autostart(group: ProcessGroup): void {
     const pacer = this.#deps.pacer;
     for (const slot of group.byPriority()) {
-      if (pacer === undefined) slot.dispatch({ type: "autostart" });
+      if (slot.config.dependsOn !== undefined) {
+        if (slot.config.autostart) this.#autostartAfterNeeds(slot);
+      } else if (pacer === undefined) slot.dispatch({ type: "autostart" });
       else pacer.run(() => slot.dispatch({ type: "autostart" }));
     }
+  }
+
+  /** Autostarts a process once its dependencies hold (abandoned at dispose). */
+  #autostartAfterNeeds(slot: ProcessSlot): void {
+    this.#gate.waitFor(slot, this.#life.signal).then(
+      () => slot.dispatch({ type: "autostart" }),
+      () => {/* the engine was disposed while waiting: nothing to start */},
+    );
   }
 
   #waitOf(options: WaitOptions): { wait: boolean; signal: AbortSignal } {
@@ -374,13 +458,17 @@ export class Engine implements ControlService, AsyncDisposable {
   }
 
   #info(slot: ProcessSlot): ProcessInfo {
-    return processInfo(slot.record, {
+    const info = processInfo(slot.record, {
       name: slot.name,
       group: slot.group,
       stdoutLogfile: slot.stdout.path,
       stderrLogfile: slot.stderr?.path ?? null,
       now: this.#deps.clock.now(),
     });
+    const config = slot.config;
+    if (slot.checks === null && config.dependsOn === undefined) return info;
+    const word = this.#gate.waiting(slot) !== undefined ? "waiting" : slot.checks?.word() ?? "";
+    return { ...info, readiness: word };
   }
 
   #startMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
@@ -388,7 +476,10 @@ export class Engine implements ControlService, AsyncDisposable {
     return runBulk(
       slots,
       (s) => !RUNNING_STATES.has(s.record.state),
-      (s, name) => beginStart(s, name, this.#ctl, wait),
+      (s, name) => {
+        this.#noteRequest(s, "a start request");
+        return beginStart(s, name, this.#ctl, wait);
+      },
       namespecOf,
     );
   }
@@ -398,7 +489,10 @@ export class Engine implements ControlService, AsyncDisposable {
     return runBulk(
       slots,
       (s) => RUNNING_STATES.has(s.record.state),
-      (s, name) => beginStop(s, name, this.#ctl, wait),
+      (s, name) => {
+        this.#noteRequest(s, "a stop request");
+        return beginStop(s, name, this.#ctl, wait);
+      },
       namespecOf,
     );
   }

@@ -12,6 +12,7 @@ import type {
   UserDb,
 } from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
+import type { MemoryReader, NotifySockets, ProbeRunner } from "../process/probe_ports.ts";
 
 /** Runs process work (reaps, autostarts) on a later turn, yielding to I/O (see pacer.ts). */
 export interface TaskPacer {
@@ -61,6 +62,12 @@ export interface EngineDeps {
   childlogdir?: string;
   /** The identifier (default: the config's, else `supervisor`). */
   identifier?: string;
+  /** Runs readiness and health probes (tcp, http, command); without it they fail. */
+  probes?: ProbeRunner;
+  /** Opens sd_notify sockets for `readiness_check=notify`. */
+  notify?: NotifySockets;
+  /** Reads RSS for `max_memory`. */
+  memory?: MemoryReader;
   /** Random numbers in [0, 1) for AUTO log names (default Math.random). */
   random?: () => number;
   /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */

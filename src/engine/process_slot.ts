@@ -18,6 +18,8 @@ import { step } from "../process/process_step.ts";
 import { pyRepr } from "../protocol/py_repr.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import { StreamCapture } from "./stream_capture.ts";
+import { ProbeMonitor } from "./probe_monitor.ts";
+import { RestartTriggers } from "./restart_triggers.ts";
 
 /** How long to let output drain after a child is reaped before reporting the exit. */
 const DRAIN_MS = 100;
@@ -40,11 +42,19 @@ export class ProcessSlot {
   readonly stdout: StreamCapture;
   /** The stderr stream, or null with redirect_stderr. */
   readonly stderr: StreamCapture | null;
+  /** Readiness and health checks, or null when the program has none. */
+  readonly checks: ProbeMonitor | null;
+  /** max_memory and restart_schedule, or null when the program sets neither. */
+  readonly triggers: RestartTriggers | null;
   readonly #deps: EngineDeps;
   readonly #shuttingDown: () => boolean;
   readonly #stdin: (() => { fd: number } | { error: string }) | null;
   readonly #watchers = new Set<(r: ProcessRecord) => void>();
   readonly #queue: ProcessInput[] = [];
+  /** The last request that changed the process (`ctl stop`, a health restart), for `why`. */
+  lastRequest: { what: string; at: number } | null = null;
+  /** Namespecs the last start request started first (its stopped dependencies). */
+  startedFirst: string[] = [];
   #record: ProcessRecord = newRecord();
   #child: ChildHandle | null = null;
   #timer: TimerHandle | null = null;
@@ -67,6 +77,14 @@ export class ProcessSlot {
     this.#shuttingDown = shuttingDown;
     this.#stdin = options.stdin ?? null;
     const stripAnsi = paths.stripAnsi;
+    this.checks = config.readiness === undefined && config.health === undefined
+      ? null
+      : new ProbeMonitor(this, deps);
+    const onChunk = config.readiness?.probe.kind === "log" ? this.checks : null;
+    const policy = config.restartPolicy;
+    this.triggers = policy === undefined || (policy.maxMemory === null && policy.schedule === null)
+      ? null
+      : new RestartTriggers(this, deps);
     const capture = (channel: "stdout" | "stderr", path: string | null) =>
       new StreamCapture({
         processName: config.name,
@@ -87,6 +105,7 @@ export class ProcessSlot {
         sinks: deps.sinks,
         bus: deps.bus,
         log: deps.log,
+        ...(onChunk === null ? {} : { onChunk: (chunk: Uint8Array) => onChunk.onChunk(chunk) }),
       });
     this.stdout = capture("stdout", paths.stdout);
     this.stderr = config.redirectStderr ? null : capture("stderr", paths.stderr);
@@ -131,10 +150,12 @@ export class ProcessSlot {
           now: now.monotonic(),
           wall: now.now(),
           shuttingDown: this.#shuttingDown(),
+          ...(this.config.restartPolicy === undefined ? {} : { random: this.#random() }),
         });
         const from = this.#record;
         this.#record = record;
         for (const effect of effects) this.#apply(effect);
+        if (record !== from) this.checks?.onRecord(from, record);
         if (record !== from) { for (const w of [...this.#watchers]) w(record); }
       }
     } finally {
@@ -196,6 +217,8 @@ export class ProcessSlot {
     this.#disposed = true;
     if (this.#timer !== null) this.#deps.clock.clearTimer(this.#timer);
     this.#timer = null;
+    this.checks?.dispose();
+    this.triggers?.dispose();
     await this.stdout.close();
     await this.stderr?.close();
   }
@@ -236,6 +259,10 @@ export class ProcessSlot {
         return;
       }
     }
+  }
+
+  #random(): number {
+    return (this.#deps.random ?? Math.random)();
   }
 
   #clearTimer(): void {
@@ -284,6 +311,11 @@ export class ProcessSlot {
         }),
         redirectStderr: config.redirectStderr,
       };
+      if (this.checks !== null) {
+        request.env = { ...request.env, ...this.checks.childEnv() };
+        const notifyFd = this.checks.notifyFd();
+        if (notifyFd !== null) request.notifyFd = notifyFd;
+      }
       if (config.directory !== null) request.cwd = config.directory;
       if (config.umask !== null) request.umask = config.umask;
       if (config.user !== null) {

@@ -38,6 +38,8 @@ export interface StreamCaptureOptions {
   bus: EventBus;
   /** The main log (DEBG `'name' stdout output:` lines when the level allows). */
   log: ActivityLog;
+  /** Sees each chunk after it is written (log-line readiness only; absent costs nothing). */
+  onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** Counters of one stream since its process slot was made. */
@@ -235,6 +237,7 @@ export class StreamCapture {
     if (toFile) {
       await this.#write(chunk);
       this.tail.push(chunk);
+      o.onChunk?.(chunk);
     }
     if (o.log.enabled("DEBG")) {
       o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} output:\n${decodeData(chunk)}`);

@@ -32,6 +32,9 @@ export const EVENT_PARENTS = {
   // svisor's own, never sent to event listeners: every chunk a child writes, every main-log line.
   PROCESS_OUTPUT: null,
   MAIN_LOG_LINE: null,
+  // svisor's readiness and health checks (docs/readiness.md), outside supervisor's tree.
+  PROCESS_READINESS: null,
+  PROCESS_HEALTH: null,
 } as const;
 
 /** Any event type name, abstract or concrete, supervisor's or internal. */
@@ -52,6 +55,8 @@ export const ABSTRACT_EVENT_TYPES: ReadonlySet<EventTypeName> = new Set([
 export const INTERNAL_EVENT_TYPES: ReadonlySet<EventTypeName> = new Set([
   "PROCESS_OUTPUT",
   "MAIN_LOG_LINE",
+  "PROCESS_READINESS",
+  "PROCESS_HEALTH",
 ]);
 
 /**

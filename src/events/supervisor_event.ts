@@ -87,6 +87,23 @@ export interface MainLogLineEvent {
   line: string;
 }
 
+/** svisor's readiness and health outcomes of a process (docs/readiness.md). */
+export interface ProcessCheckEvent {
+  type: "PROCESS_READINESS" | "PROCESS_HEALTH";
+  processName: string;
+  groupName: string;
+  pid: number;
+  /**
+   * Readiness: `ready`, `failure` (one probe failed) or `failed` (gave up); health: `failure`,
+   * `unhealthy` (threshold reached), `restart` (restarting for it) or `healthy` (recovered).
+   */
+  status: "ready" | "failure" | "failed" | "unhealthy" | "restart" | "healthy";
+  /** The probe and its last result, e.g. `tcp 127.0.0.1:5432: connection refused`. */
+  detail: string;
+  /** Failures in a row. */
+  failures: number;
+}
+
 /** Every concrete event. */
 export type SupervisorEvent =
   | ProcessStateEvent
@@ -96,7 +113,8 @@ export type SupervisorEvent =
   | TickEvent
   | ProcessGroupEvent
   | ProcessOutputEvent
-  | MainLogLineEvent;
+  | MainLogLineEvent
+  | ProcessCheckEvent;
 
 /** An event shape split into one shape per `type` value (so `Extract` can narrow by type). */
 type SplitByType<E extends { type: string }> = E extends unknown
@@ -105,7 +123,7 @@ type SplitByType<E extends { type: string }> = E extends unknown
 
 /** The concrete events delivered to a subscription to `T` (itself and its subtypes). */
 export type EventOf<T extends EventTypeName> = T extends "EVENT"
-  ? Exclude<SupervisorEvent, ProcessOutputEvent | MainLogLineEvent>
+  ? Exclude<SupervisorEvent, ProcessOutputEvent | MainLogLineEvent | ProcessCheckEvent>
   : Extract<SplitByType<SupervisorEvent>, { type: T | `${T}_${string}` }>;
 
 /**
@@ -167,6 +185,10 @@ export function eventPayload(event: SupervisorEvent): string {
       return decodeData(event.data);
     case "MAIN_LOG_LINE":
       return event.line;
+    case "PROCESS_READINESS":
+    case "PROCESS_HEALTH":
+      return `processname:${event.processName} groupname:${event.groupName} pid:${event.pid} ` +
+        `status:${event.status} failures:${event.failures}\n${event.detail}`;
   }
 }
 

@@ -30,6 +30,8 @@ export interface ProcessRecord {
   readonly exitstatus: number | null;
   /** A stop was requested and the child has not been reaped yet. */
   readonly killing: boolean;
+  /** Monotonic ms of recent starts, kept only with `start_limit_burst`. */
+  readonly startTimes?: readonly number[];
 }
 
 /** A fresh record: STOPPED, never started. */

@@ -15,6 +15,8 @@ export interface StepContext {
   wall?: number;
   /** The daemon is shutting down or restarting: no autostart, autorestart or retry (default false). */
   shuttingDown?: boolean;
+  /** A number in [0, 1) for backoff_jitter (default 0.5: no jitter). */
+  random?: number;
 }
 
 /** A mutable draft that actions edit: the record so far and the effects so far. */
@@ -29,7 +31,7 @@ export class Draft {
   /** Starts a draft from a record. */
   constructor(record: ProcessRecord, ctx: StepContext) {
     this.next = { ...record };
-    this.ctx = { wall: ctx.now, shuttingDown: false, ...ctx };
+    this.ctx = { wall: ctx.now, shuttingDown: false, random: 0.5, ...ctx };
   }
 
   /** The process name, for messages. */

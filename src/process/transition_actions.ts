@@ -6,6 +6,7 @@
 import { decodeExit } from "./exit_status.ts";
 import type { Draft } from "./step_draft.ts";
 import type { ProcessInput } from "./process_record.ts";
+import { backoffDelayMs, givesUp, startLimit } from "./restart_policy.ts";
 
 type In<T extends ProcessInput["type"]> = Extract<ProcessInput, { type: T }>;
 
@@ -21,6 +22,19 @@ export function autostart(d: Draft): void {
 /** STOPPED/EXITED/FATAL/BACKOFF -> STARTING, then ask the runner to spawn. */
 export function spawn(d: Draft): void {
   d.cancelTimer();
+  const limit = startLimit(d.next.startTimes, d.ctx.now, d.ctx.config);
+  if (limit !== null) {
+    d.next.startTimes = limit.times;
+    if (limit.hit) {
+      const p = d.ctx.config.restartPolicy!;
+      d.next.spawnerr = `start limit hit: ${p.startLimitBurst} starts within ` +
+        `${p.startLimitIntervalMs / 1000} s (start_limit_burst)`;
+      d.next.backoff = 0;
+      d.change("FATAL");
+      d.log("INFO", `gave up: ${d.name} entered FATAL state, ${d.next.spawnerr}`);
+      return;
+    }
+  }
   d.next.killing = false;
   d.next.spawnerr = null;
   d.next.exitstatus = null;
@@ -61,7 +75,7 @@ export function exitedStarting(d: Draft, input: In<"exited">): void {
   if (up >= d.ctx.config.startsecs * 1000) {
     // Up long enough, but the startsecs timer has not fired yet: RUNNING first, silently.
     d.cancelTimer();
-    d.next.backoff = 0;
+    if ((d.ctx.config.restartPolicy?.minUptimeMs ?? 0) === 0) d.next.backoff = 0;
     d.change("RUNNING");
     exitedRunning(d, input);
     return;
@@ -82,9 +96,12 @@ export function exitedRunning(d: Draft, input: In<"exited">): void {
   const { code, message } = decodeExit(input.status);
   const config = d.ctx.config;
   const expected = config.exitcodes.includes(code);
+  const minUptime = config.restartPolicy?.minUptimeMs ?? 0;
+  // With min_uptime, an exit that soon counts as one more failed start (backoff, then FATAL).
+  const tooSoon = minUptime > 0 && d.ctx.now - d.next.startedAt < minUptime;
   d.cancelTimer();
   d.next.laststop = d.ctx.wall;
-  d.next.backoff = 0;
+  if (!tooSoon) d.next.backoff = 0; // else BACKOFF below counts one more
   d.next.exitstatus = code;
   if (expected) {
     d.change("EXITED", true);
@@ -97,7 +114,10 @@ export function exitedRunning(d: Draft, input: In<"exited">): void {
   d.next.pid = 0;
   if (d.ctx.shuttingDown) return;
   if (config.autorestart === "true" || (config.autorestart === "unexpected" && !expected)) {
-    spawn(d);
+    if (!tooSoon) return spawn(d);
+    d.next.spawnerr = `Exited within min_uptime (${minUptime / 1000} s)`;
+    d.change("BACKOFF");
+    afterBackoff(d);
   }
 }
 
@@ -156,7 +176,7 @@ export function retryAfterBackoff(d: Draft, input: In<"timer">): void {
   d.next.timer = null;
   d.next.due = 0;
   if (d.ctx.shuttingDown) return;
-  if (d.next.backoff <= d.ctx.config.startretries) spawn(d);
+  if (!givesUp(d.next.backoff, d.ctx.config)) spawn(d);
 }
 
 /** Shutdown meets a BACKOFF process: FATAL, with no log line. */
@@ -191,7 +211,8 @@ export function signalName(signal: string): string {
 function becomeRunning(d: Draft): void {
   d.next.timer = null;
   d.next.due = 0;
-  d.next.backoff = 0;
+  // With min_uptime the count is reset when the process exits after it, not at RUNNING.
+  if ((d.ctx.config.restartPolicy?.minUptimeMs ?? 0) === 0) d.next.backoff = 0;
   d.change("RUNNING");
   d.log(
     "INFO",
@@ -207,13 +228,13 @@ function enterBackoff(d: Draft): void {
 
 function afterBackoff(d: Draft): void {
   const backoff = d.next.backoff;
-  if (backoff > d.ctx.config.startretries) {
+  if (givesUp(backoff, d.ctx.config)) {
     d.next.backoff = 0;
     d.change("FATAL");
     d.log("INFO", `gave up: ${d.name} entered FATAL state, too many start retries too quickly`);
     return;
   }
-  d.setTimer("backoff", backoff * 1000);
+  d.setTimer("backoff", backoffDelayMs(backoff, d.ctx.config, d.ctx.random));
 }
 
 function killWith(d: Draft, signal: string, group: boolean): void {

@@ -10,10 +10,13 @@ import type { DaemonStateName } from "./states.ts";
 import type {
   Channel,
   ConfigDiff,
+  DependencyReport,
+  Explanation,
   ProcessConfigInfo,
   ProcessInfo,
   ProcessResult,
   TailResult,
+  UpdatePreview,
   UpdateReport,
   UpdateStep,
 } from "./types.ts";
@@ -40,6 +43,18 @@ export interface LogFollow extends AsyncIterable<string> {
 
 /** The daemon's control surface. Names are namespecs: `name`, `group:name`, `group:*`, `group:`. */
 export interface ControlService {
+  /**
+   * svisor only: why a process is in its state (waiting, probes, backoff, exits, requests);
+   * BAD_NAME for unknown names; absent (or UNSUPPORTED) when the server is supervisord.
+   */
+  explainProcess?(name: string): Promise<Explanation>;
+  /** svisor only: what the last start started first, and who depends on the process (BAD_NAME). */
+  dependencies?(name: string): Promise<DependencyReport>;
+  /**
+   * svisor only: what `update` would do to the groups (`only` as for update), changing nothing:
+   * the config is read but not kept. CANT_REREAD when it cannot be read.
+   */
+  previewUpdate?(only: readonly string[] | null): Promise<UpdatePreview>;
   /** API version, always '3.0'. */
   getAPIVersion(): Promise<string>;
   /** The supervisor version svisor matches ('4.2.5'). */

@@ -46,6 +46,7 @@ export function processInfoValue(p: ProcessInfo): XmlRpcValue {
     stderr_logfile: p.stderr_logfile,
     pid: p.pid,
     description: p.description,
+    ...(p.readiness === undefined ? {} : { readiness: p.readiness }),
   };
 }
 
@@ -211,6 +212,7 @@ export function decodeProcessInfo(value: unknown, where: string): ProcessInfo {
     stdout_logfile: m.str("stdout_logfile"),
     stderr_logfile: m.str("stderr_logfile"),
     pid: m.int("pid"),
+    ...(m.has("readiness") ? { readiness: m.str("readiness") } : {}),
   };
 }
 

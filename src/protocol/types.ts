@@ -32,6 +32,11 @@ export interface ProcessInfo {
   stderr_logfile: string;
   /** pid, 0 when not running. */
   pid: number;
+  /**
+   * svisor only, and only for programs with readiness, health or dependency options: `ready`,
+   * `unready`, `failed`, `unhealthy` (RUNNING) or `waiting` (for its dependencies); '' otherwise.
+   */
+  readiness?: string;
 }
 
 /** One entry of a group or all-process operation result (`startAllProcesses` and friends). */
@@ -121,4 +126,58 @@ export interface UpdateReport {
   removed: string[];
   /** Groups not handled: `no such group`, `has problems; not removing`. */
   problems: { group: string; message: string }[];
+}
+
+/** `why NAME`: svisor's explanation of a process's state, one screen of lines. */
+export interface Explanation {
+  /** `group:name` or `name`. */
+  namespec: string;
+  /** The state. */
+  statename: ProcessStateName;
+  /** The readiness word ('' when the program uses no checks). */
+  readiness: string;
+  /** The explanation, first line the state and the reason. */
+  lines: string[];
+}
+
+/** One option that `update` would change: `web command: "/bin/a" -> "/bin/b"`. */
+export interface OptionChange {
+  /** The process (a numprocs member) or '' for a group option. */
+  process: string;
+  /** The option as written in the config (`startsecs`, `stdout_logfile`). */
+  option: string;
+  /** The active value as text (`(none)` when the process is new). */
+  old: string;
+  /** The re-read value as text (`(none)` when the process is gone). */
+  new: string;
+}
+
+/** What `update` would do to one group. */
+export interface GroupPreview {
+  /** The group. */
+  group: string;
+  /** added, removed or changed. */
+  change: "added" | "removed" | "changed";
+  /** For changed groups: every option that differs. */
+  options: OptionChange[];
+  /** Namespecs that are running now and would be stopped (and, when changed, re-added). */
+  stops: string[];
+  /** Namespecs that would be started by autostart once the group is (re-)added. */
+  starts: string[];
+}
+
+/** `update --dry-run`: the groups update would touch, and named groups it would report. */
+export interface UpdatePreview {
+  /** Groups in the order update handles them: removed, changed, added. */
+  groups: GroupPreview[];
+  /** Named groups update would report (`no such group`). */
+  problems: { group: string; message: string }[];
+}
+
+/** A process's dependency facts for ctl (`start` says what it started first, `stop --with-dependants`). */
+export interface DependencyReport {
+  /** Namespecs the last start of this process started first (its stopped dependencies). */
+  startedFirst: string[];
+  /** Namespecs of the processes that depend on it, directly or not, running or waiting, dependants first. */
+  dependants: string[];
 }

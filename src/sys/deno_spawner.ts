@@ -64,7 +64,8 @@ function exists(path: string): boolean {
   }
 }
 
-function spawnChild(request: SpawnRequest): ChildHandle {
+function spawnChild(spawnRequest: SpawnRequest): ChildHandle {
+  const request = withNotifyFd(spawnRequest);
   const byWord = request.argv0 !== request.file && setsidFindsIt(request);
   if (request.argv0 !== request.file && !byWord) {
     const saved = request.umask === undefined ? null : process.umask(request.umask);
@@ -105,6 +106,22 @@ function spawnChild(request: SpawnRequest): ChildHandle {
     if (saved !== null) process.umask(saved);
   }
   return new DenoChild(child, request.stdinFd === undefined);
+}
+
+/**
+ * s6's notification fd: Deno.Command passes only stdio, so the child runs through `/bin/sh -c`,
+ * which opens the fifo as fd N and execs the program (same pid, same argv after it).
+ */
+function withNotifyFd(request: SpawnRequest): SpawnRequest {
+  if (request.notifyFd === undefined) return request;
+  const { fd, path } = request.notifyFd;
+  return {
+    ...request,
+    // sh's exec cannot set argv[0]: such a program sees its resolved path there (docs/readiness.md).
+    file: "/bin/sh",
+    argv0: "/bin/sh",
+    args: ["-c", `exec ${fd}>"$0"; exec "$@"`, path, request.file, ...request.args],
+  };
 }
 
 /**

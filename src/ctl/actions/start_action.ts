@@ -44,7 +44,13 @@ export async function startAction(ctl: CtlContext, arg: string): Promise<void> {
       continue;
     }
     try {
-      await service.startProcess(name);
+      const info = await service.startProcess(name);
+      // svisor: a process with depends_on may have started what it needs first; say so.
+      if (info.readiness !== undefined && service.dependencies !== undefined) {
+        for (const first of (await service.dependencies(name)).startedFirst) {
+          ctl.output(`${first}: started (needed by ${name})`);
+        }
+      }
       ctl.output(`${makeNamespec(group, process)}: started`);
     } catch (e) {
       if (!(e instanceof SvisorError)) throw e;

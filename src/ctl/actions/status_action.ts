@@ -57,12 +57,15 @@ export async function statusAction(ctl: CtlContext, arg: string): Promise<void> 
  * ```
  */
 export function formatStatus(
-  infos: readonly Pick<ProcessInfo, "name" | "group" | "statename" | "description">[],
+  infos: readonly Pick<ProcessInfo, "name" | "group" | "statename" | "description" | "readiness">[],
 ): string {
   const specs = infos.map((i) => makeNamespec(i.group, i.name));
   const width = Math.max(30, ...specs.map((s) => s.length)) + 3;
+  // svisor's readiness word (docs/readiness.md) gets a column only when some process has one.
+  const words = infos.some((i) => (i.readiness ?? "") !== "");
   const lines = infos.map((i, n) =>
-    specs[n]!.padEnd(width) + i.statename.padEnd(10) + i.description
+    specs[n]!.padEnd(width) + i.statename.padEnd(10) +
+    (words ? (i.readiness ?? "").padEnd(10) : "") + i.description
   );
   return lines.join("\n") + "\n";
 }

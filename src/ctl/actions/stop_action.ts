@@ -10,7 +10,10 @@ import { signalResultText } from "./result_texts.ts";
 /** Runs `stop`. */
 export async function stopAction(ctl: CtlContext, arg: string): Promise<void> {
   if (!(await ctl.upcheck())) return;
-  const names = words(arg);
+  const all = words(arg);
+  // svisor's: stop what depends on each process first (docs/readiness.md).
+  const withDependants = all.includes("--with-dependants");
+  const names = all.filter((w) => w !== "--with-dependants");
   const service = ctl.service();
   if (names.length === 0) {
     ctl.output("Error: stop requires a process name");
@@ -41,6 +44,7 @@ export async function stopAction(ctl: CtlContext, arg: string): Promise<void> {
       continue;
     }
     try {
+      if (withDependants) await stopDependants(ctl, name);
       await service.stopProcess(name);
       ctl.output(`${makeNamespec(group, process)}: stopped`);
     } catch (e) {
@@ -54,5 +58,15 @@ export async function stopAction(ctl: CtlContext, arg: string): Promise<void> {
       );
       ctl.setExitFromFault(status, "NOT_RUNNING");
     }
+  }
+}
+
+/** Stops the processes that depend on `name`, dependants first, one line each. */
+async function stopDependants(ctl: CtlContext, name: string): Promise<void> {
+  const service = ctl.service();
+  if (service.dependencies === undefined) return;
+  for (const dependant of (await service.dependencies(name)).dependants) {
+    await service.stopProcess(dependant);
+    ctl.output(`${dependant}: stopped (depends on ${name})`);
   }
 }

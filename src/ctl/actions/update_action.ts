@@ -1,8 +1,8 @@
 /** `update [all|g ...]`: the engine's update rule (engine/update_groups.ts), printed as supervisorctl does. */
 
-import type { UpdateStep } from "../../protocol/types.ts";
+import type { UpdatePreview, UpdateStep } from "../../protocol/types.ts";
 import { type CtlContext, EXIT } from "../ctl_context.ts";
-import { isFault, words } from "./action_kit.ts";
+import { isFault, takeJson, words } from "./action_kit.ts";
 
 /** supervisorctl's line for each step. */
 const STEP_TEXT: Readonly<Record<UpdateStep["step"], (g: string) => string>> = {
@@ -14,17 +14,81 @@ const STEP_TEXT: Readonly<Record<UpdateStep["step"], (g: string) => string>> = {
   "no-such-group": (g) => `ERROR: no such group: ${g}`,
 };
 
-/** Runs `update`. */
+/** Runs `update`; `update --dry-run [g ...]` only says what it would do (svisor daemons only). */
 export async function updateAction(ctl: CtlContext, arg: string): Promise<void> {
+  const args = words(arg);
+  if (args.includes("--dry-run")) {
+    return await dryRun(ctl, takeJson(ctl, args.filter((a) => a !== "--dry-run").join(" ")));
+  }
   const onStep = (s: UpdateStep) => {
     ctl.output(STEP_TEXT[s.step](s.group));
     if (s.step === "not-removed" || s.step === "no-such-group") ctl.exitStatus = EXIT.GENERIC;
   };
   try {
-    await ctl.service().update(words(arg), { onStep });
+    await ctl.service().update(args, { onStep });
   } catch (e) {
     ctl.exitStatus = EXIT.GENERIC;
     if (!isFault(e, "SHUTDOWN_STATE")) throw e;
     ctl.output("ERROR: already shutting down");
   }
+}
+
+async function dryRun(ctl: CtlContext, groups: string[]): Promise<void> {
+  if (!(await ctl.upcheck())) return;
+  const service = ctl.service();
+  if (service.previewUpdate === undefined) {
+    ctl.output("ERROR: update --dry-run needs a svisor daemon");
+    ctl.exitStatus = EXIT.UNIMPLEMENTED_FEATURE;
+    return;
+  }
+  let preview: UpdatePreview;
+  try {
+    preview = await service.previewUpdate(groups);
+  } catch (e) {
+    ctl.exitStatus = EXIT.GENERIC;
+    if (isFault(e, "SHUTDOWN_STATE")) return ctl.output("ERROR: already shutting down");
+    if (isFault(e, "UNKNOWN_METHOD")) {
+      ctl.exitStatus = EXIT.UNIMPLEMENTED_FEATURE;
+      return ctl.output(`ERROR: ${e.message}`);
+    }
+    if (isFault(e, "CANT_REREAD")) return ctl.output(`ERROR: CANT_REREAD: ${e.message}`);
+    throw e;
+  }
+  if (ctl.jsonActive) return ctl.json(preview);
+  ctl.write(formatPreview(preview));
+  if (preview.problems.length > 0) ctl.exitStatus = EXIT.GENERIC;
+}
+
+/**
+ * The dry-run text: one line per group (what would happen and to which processes), then each
+ * changed option `  process option: old -> new`.
+ *
+ * @example
+ * ```ts
+ * import { formatPreview } from "./update_action.ts";
+ * import assert from "node:assert/strict";
+ * const text = formatPreview({ problems: [], groups: [{
+ *   group: "web", change: "changed", stops: ["web"], starts: ["web"],
+ *   options: [{ process: "web", option: "startsecs", old: "1", new: "5" }],
+ * }] });
+ * assert.equal(text, "web: changed (would stop web, then start web)\n  web startsecs: 1 -> 5\n");
+ * ```
+ */
+export function formatPreview(preview: UpdatePreview): string {
+  const lines: string[] = [];
+  for (const p of preview.problems) lines.push(`ERROR: ${p.message}: ${p.group}`);
+  for (const g of preview.groups) {
+    const acts: string[] = [];
+    if (g.stops.length > 0) acts.push(`stop ${g.stops.join(", ")}`);
+    if (g.starts.length > 0) {
+      acts.push(`${acts.length > 0 ? "then " : ""}start ${g.starts.join(", ")}`);
+    }
+    const what = acts.length === 0 ? "" : ` (would ${acts.join(", ")})`;
+    lines.push(`${g.group}: ${g.change}${what}`);
+    for (const o of g.options) {
+      lines.push(`  ${o.process === "" ? g.group : o.process} ${o.option}: ${o.old} -> ${o.new}`);
+    }
+  }
+  if (preview.groups.length === 0 && preview.problems.length === 0) lines.push("nothing to update");
+  return lines.join("\n") + "\n";
 }
