@@ -41,6 +41,7 @@ function valueOf(kind: SectionKind, option: string, dir: string): string {
       environment: 'A="1"',
       identifier: "every",
       refuse_unsafe_config: "false",
+      event_stream_history: "100",
     },
     unix_http_server: {
       file: `${dir}/s.sock`,
@@ -88,6 +89,33 @@ function valueOf(kind: SectionKind, option: string, dir: string): string {
     events: "PROCESS_STATE",
     buffer_size: "10",
     result_handler: "supervisor.dispatchers:default_handler",
+    // svisor's own (docs/configuration.md, docs/readiness.md)
+    vital: "fatal",
+    vital_exitcode: "1",
+    readiness_check: "http://127.0.0.1:9/",
+    readiness_interval: "1",
+    readiness_timeout: "1",
+    readiness_initial_delay: "0",
+    readiness_failure_threshold: "3",
+    readiness_http_status: "200-299",
+    healthcheck: "http://127.0.0.1:9/",
+    healthcheck_interval: "10",
+    healthcheck_timeout: "1",
+    healthcheck_initial_delay: "0",
+    healthcheck_failure_threshold: "3",
+    healthcheck_http_status: "200-299",
+    healthcheck_action: "mark",
+    // p depends on nothing, the others on p: every section sets it, and there is no cycle
+    depends_on: kind === "program" ? "" : "p:started",
+    backoff_max: "10",
+    backoff_jitter: "0",
+    retry_forever: "false",
+    min_uptime: "0",
+    start_limit_burst: "5",
+    start_limit_interval: "10",
+    max_memory: "0",
+    max_memory_interval: "5",
+    restart_schedule: "0 4 * * *",
   };
   const value = kind === "program" || kind === "fcgi-program" || kind === "eventlistener"
     ? program[option]
