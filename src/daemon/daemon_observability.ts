@@ -22,6 +22,7 @@ export function daemonObservability(current: () => Engine | null): DaemonObserva
     processes: () => current()?.processes() ?? [],
     counters,
     now: () => Date.now(),
+    pools: () => current()?.listenerPools() ?? [],
   });
   return {
     counters,

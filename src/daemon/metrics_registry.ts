@@ -11,7 +11,7 @@ import { PROCESS_STATES, type ProcessStateName } from "../protocol/states.ts";
 import type { ProcessSlot } from "../engine/process_slot.ts";
 import type { ProcessCounters } from "./process_counters.ts";
 
-/** One event listener pool as the metrics see it (hook: listener pools report through this). */
+/** One event listener pool as the metrics see it. */
 export interface ListenerPoolStats {
   /** The pool's name. */
   pool: string;
@@ -31,7 +31,7 @@ export interface MetricsSources {
   counters: ProcessCounters;
   /** Wall-clock ms now. */
   now: () => number;
-  /** Listener pools, when the daemon has them (none until event listener pools exist). */
+  /** The event listener pools of the current engine. */
   pools?: () => readonly ListenerPoolStats[];
 }
 

@@ -149,6 +149,11 @@ export class Engine implements ControlService, AsyncDisposable {
     return this.#groups.slotsByPriority();
   }
 
+  /** Each event listener pool's buffer fill and overflows (for metrics). */
+  listenerPools(): ReturnType<EventPlumbing["poolStats"]> {
+    return this.#events.poolStats();
+  }
+
   // ---- identity and state ----
 
   getAPIVersion(): Promise<string> {

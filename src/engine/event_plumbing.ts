@@ -38,6 +38,11 @@ export class EventPlumbing {
     );
   }
 
+  /** Each pool's buffer fill and overflows. */
+  poolStats(): Array<ListenerPoolRunner["stats"]> {
+    return [...this.#pools.values()].map((p) => p.stats);
+  }
+
   /** Unsubscribes a group's pool (before its PROCESS_GROUP_REMOVED). */
   detach(name: string): void {
     this.#pools.get(name)?.dispose();

@@ -47,6 +47,12 @@ export class ListenerPoolRunner {
   #scheduled = false;
   #disposed = false;
 
+  /** The pool's buffer as the metrics see it. */
+  get stats(): { pool: string; buffered: number; capacity: number; overflows: number } {
+    const p = this.#pool;
+    return { pool: p.name, buffered: p.size, capacity: p.capacity, overflows: p.overflows };
+  }
+
   /** Subscribes the pool to its `events=` types and hooks its listeners' stdout. */
   constructor(group: ProcessGroup, deps: ListenerPoolDeps) {
     this.#deps = deps;

@@ -56,6 +56,7 @@ export class ListenerPool {
   readonly #buffer: PooledEvent[] = [];
   readonly #poolSerials = new WeakMap<object, number>();
   #nextPoolSerial = 0;
+  #overflows = 0;
 
   /** An empty pool. */
   constructor(name: string, options: ListenerPoolOptions) {
@@ -66,6 +67,16 @@ export class ListenerPool {
   /** How many events wait. */
   get size(): number {
     return this.#buffer.length;
+  }
+
+  /** Its `buffer_size`. */
+  get capacity(): number {
+    return this.#options.bufferSize;
+  }
+
+  /** How many events a full buffer has dropped. */
+  get overflows(): number {
+    return this.#overflows;
   }
 
   /** Whether this pool ever took this event (so a second subscription does not take it twice). */
@@ -123,6 +134,7 @@ export class ListenerPool {
     if (this.#buffer.length < this.#options.bufferSize) return [];
     const dropped = this.#buffer.shift();
     if (dropped === undefined) return [];
+    this.#overflows++;
     return [{
       level: "ERRO",
       message: `pool ${this.name} event buffer overflowed, discarding event ${dropped.serial}`,

@@ -34,6 +34,11 @@ Deno.test("GET /metrics: Prometheus text behind the auth, per process and stream
 command=/bin/sh -c "echo one; echo two; exec /bin/sleep 1000"
 startsecs=0
 stdout_logfile={{dir}}/web.log
+
+[eventlistener:quiet]
+command=/bin/sleep 1000
+events=PROCESS_STATE
+buffer_size=2
 `,
     { sockAuth: AUTH },
   );
@@ -57,6 +62,8 @@ stdout_logfile={{dir}}/web.log
       'svisor_log_dropped_bytes_total{group="web",name="web",stream="stdout"} 0',
       'svisor_log_rotations_total{group="web",name="web",stream="stdout"} 0',
       'svisor_http_requests_total{route="/metrics",method="GET",status="401"} 1',
+      // quiet never says READY: web's STARTING and RUNNING fill its buffer of two
+      'svisor_listener_pool_buffer_ratio{pool="quiet"} 1',
     ]
   ) assert.ok(m.body.split("\n").includes(line), `missing ${line}`);
   for (
@@ -66,6 +73,7 @@ stdout_logfile={{dir}}/web.log
       "process_cpu_seconds_total",
       "svisor_event_loop_lag_seconds",
       "svisor_process_uptime_seconds",
+      'svisor_listener_pool_overflows_total\\{pool="quiet"\\}',
     ]
   ) {
     assert.match(m.body, new RegExp(`^${name}(\\{[^}]*\\})? \\d`, "m"), `missing ${name}`);

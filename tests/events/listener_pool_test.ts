@@ -51,4 +51,5 @@ Deno.test("a full buffer drops the oldest event with supervisord's error line", 
     { level: "ERRO", message: "pool lis event buffer overflowed, discarding event 0" },
   ]);
   assertEquals([pool.take()?.serial, pool.take()?.serial, pool.size], [1, 2, 0]);
+  assertEquals([pool.overflows, pool.capacity], [1, 2]);
 });
