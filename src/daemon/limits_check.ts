@@ -20,9 +20,9 @@ export interface LimitChange {
 /**
  * The limits to set before anything starts, as supervisord's set_rlimits_or_exit: a soft limit below
  * the minimum is raised to it (and the hard one with it when that is lower too: only root may).
- * Deno raises its own soft RLIMIT_NOFILE to the hard limit when it starts, where supervisord's
- * children inherit minfds: so the soft limit of open files is set to minfds whenever it is above
- * it too (the daemon itself then has minfds, as supervisord has), without an INFO line.
+ * A soft limit above the minimum is left as it is: Deno raises its own soft RLIMIT_NOFILE to the
+ * hard limit when it starts, so the daemon and its children have that (supervisord's have the shell's
+ * soft limit); lowering it to minfds would starve a daemon of many programs.
  *
  * @example
  * ```ts
@@ -30,8 +30,8 @@ export interface LimitChange {
  * import assert from "node:assert/strict";
  * const limits = { openFiles: { soft: 20000, hard: 20000 }, processes: { soft: 100, hard: null } };
  * const plan = planLimits({ minfds: 1024, minprocs: 200 }, limits);
- * assert.deepEqual(plan.map((c) => [c.resource, c.soft, c.hard]), [["NOFILE", 1024, 20000], ["NPROC", 200, null]]);
- * assert.equal(plan[1]!.info, "Increased RLIMIT_NPROC limit to 200");
+ * assert.deepEqual(plan.map((c) => [c.resource, c.soft, c.hard]), [["NPROC", 200, null]]);
+ * assert.equal(plan[0]!.info, "Increased RLIMIT_NPROC limit to 200");
  * ```
  */
 export function planLimits(
@@ -40,16 +40,9 @@ export function planLimits(
 ): LimitChange[] {
   const changes: LimitChange[] = [];
   const nofile = change("NOFILE", settings.minfds, limits.openFiles, FILES_TEXT);
+  // Only ever raised, as supervisord does: Deno starts with the soft limit at the hard one, and a
+  // daemon of many programs needs those descriptors (two log files and three pipes per process).
   if (nofile !== null) changes.push(nofile);
-  else if (limits.openFiles.soft === null || limits.openFiles.soft > settings.minfds) {
-    changes.push({
-      resource: "NOFILE",
-      soft: settings.minfds,
-      hard: limits.openFiles.hard,
-      info: "",
-      refused: FILES_TEXT(settings.minfds, settings.minfds),
-    });
-  }
   const nproc = change("NPROC", settings.minprocs, limits.processes, PROCS_TEXT);
   if (nproc !== null) changes.push(nproc);
   return changes;

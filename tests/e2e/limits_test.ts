@@ -32,7 +32,7 @@ async function underLimits(
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
 
-Deno.test("children get minfds as their soft limit of files; minprocs raises RLIMIT_NPROC", async () => {
+Deno.test("minfds is a floor the children have at least (never lowered); minprocs raises RLIMIT_NPROC", async () => {
   const dir = await Deno.makeTempDir({ prefix: "svisor_limits_" });
   try {
     await Deno.writeTextFile(
@@ -72,7 +72,7 @@ startsecs=0
     assert.match(out, /INFO Increased RLIMIT_NPROC limit to 321\n/);
     assert.doesNotMatch(out, /RLIMIT_NOFILE/);
     // The child's own limits, as the kernel showed them while it ran.
-    assert.equal(limits.openFiles.soft, 900);
+    assert.ok((limits.openFiles.soft ?? 0) >= 900, `soft limit of files ${limits.openFiles.soft}`);
     assert.equal(limits.processes.soft, 321);
   } finally {
     await Deno.remove(dir, { recursive: true });
