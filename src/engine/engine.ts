@@ -13,12 +13,7 @@ import type {
   WaitOptions,
 } from "../protocol/control_service.ts";
 import { faultString } from "../protocol/faults.ts";
-import {
-  type DaemonStateName,
-  RUNNING_STATES,
-  SIGNALLABLE_STATES,
-  STOPPED_STATES,
-} from "../protocol/states.ts";
+import { type DaemonStateName, RUNNING_STATES, STOPPED_STATES } from "../protocol/states.ts";
 import type {
   Channel,
   ConfigDiff,
@@ -37,13 +32,15 @@ import { EventPlumbing } from "./event_plumbing.ts";
 import { configInfo } from "./config_info.ts";
 import type { EngineDeps } from "./engine_deps.ts";
 import * as logs from "./engine_logs.ts";
+import { beginStart, beginStop, type ControlContext, sendSignal } from "./process_control.ts";
 import {
-  beginStart,
-  beginStop,
-  type ControlContext,
-  runBulk,
-  sendSignal,
-} from "./process_control.ts";
+  CTL_STOP_REQUEST,
+  noteRequest,
+  signalMany,
+  START_REQUEST,
+  startMany,
+  stopMany,
+} from "./control_requests.ts";
 import { GroupRegistry, namespecOf } from "./group_registry.ts";
 import type { ProcessGroup } from "./process_group.ts";
 import type { ProcessSlot } from "./process_slot.ts";
@@ -110,7 +107,7 @@ export class Engine implements ControlService, AsyncDisposable {
     if (this.#stopping !== null) return this.#stopping;
     this.#mood = mood;
     for (const slot of this.#groups.slots()) {
-      this.#noteRequest(slot, `the daemon's ${mood.toLowerCase()}`);
+      noteRequest(slot, `the daemon's ${mood.toLowerCase()}`, this.#deps.clock);
     }
     this.#deps.bus.publish({ type: "SUPERVISOR_STATE_CHANGE_STOPPING" });
     this.#stopping = shutdownGroups(
@@ -249,11 +246,11 @@ export class Engine implements ControlService, AsyncDisposable {
     return this.#run(async () => {
       const slot = this.#groups.process(name);
       const wait = this.#waitOf(options);
-      this.#noteRequest(slot, "a start request");
+      noteRequest(slot, START_REQUEST, this.#deps.clock);
       slot.startedFirst = [];
       if (slot.config.dependsOn !== undefined && !RUNNING_STATES.has(slot.record.state)) {
         slot.startedFirst = this.#gate.startNeeds(slot, (s) => {
-          this.#noteRequest(s, `a start of ${name}`);
+          noteRequest(s, `a start of ${name}`, this.#deps.clock);
           s.dispatch({ type: "start" });
         }).map(namespecOf);
         await this.#gate.waitFor(slot, wait.signal);
@@ -263,10 +260,14 @@ export class Engine implements ControlService, AsyncDisposable {
     });
   }
   startProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#startMany(this.#groups.group(name).byPriority(), options));
+    return this.#run(() =>
+      startMany(this.#groups.group(name).byPriority(), this.#ctl, this.#waitOf(options))
+    );
   }
   startAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#startMany(this.#groups.slotsByPriority(), options));
+    return this.#run(() =>
+      startMany(this.#groups.slotsByPriority(), this.#ctl, this.#waitOf(options))
+    );
   }
   stopProcess(name: string, options: WaitOptions = {}): Promise<ProcessInfo> {
     return this.#run(async () => {
@@ -281,16 +282,22 @@ export class Engine implements ControlService, AsyncDisposable {
           `${names} depends on ${name}; stop ${names} first, or use stop --with-dependants`,
         );
       }
-      if (RUNNING_STATES.has(slot.record.state)) this.#noteRequest(slot, "a stop request");
+      if (RUNNING_STATES.has(slot.record.state)) {
+        noteRequest(slot, CTL_STOP_REQUEST, this.#deps.clock);
+      }
       await beginStop(slot, name, this.#ctl, this.#waitOf(options));
       return this.#info(slot);
     });
   }
   stopProcessGroup(name: string, options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#stopMany(this.#groups.group(name).byPriority(), options));
+    return this.#run(() =>
+      stopMany(this.#groups.group(name).byPriority(), this.#ctl, this.#waitOf(options))
+    );
   }
   stopAllProcesses(options: WaitOptions = {}): Promise<ProcessResult[]> {
-    return this.#run(() => this.#stopMany(this.#groups.slotsByPriority(), options));
+    return this.#run(() =>
+      stopMany(this.#groups.slotsByPriority(), this.#ctl, this.#waitOf(options))
+    );
   }
   signalProcess(name: string, signal: string): Promise<ProcessInfo> {
     return this.#run(() => {
@@ -300,10 +307,10 @@ export class Engine implements ControlService, AsyncDisposable {
     });
   }
   signalProcessGroup(name: string, signal: string): Promise<ProcessResult[]> {
-    return this.#run(() => this.#signalMany(this.#groups.group(name).byPriority(), signal));
+    return this.#run(() => signalMany(this.#groups.group(name).byPriority(), signal));
   }
   signalAllProcesses(signal: string): Promise<ProcessResult[]> {
-    return this.#run(() => this.#signalMany(this.#groups.slotsByPriority(), signal));
+    return this.#run(() => signalMany(this.#groups.slotsByPriority(), signal));
   }
 
   // ---- stdin and remote events ----
@@ -434,10 +441,6 @@ export class Engine implements ControlService, AsyncDisposable {
     }
   }
 
-  #noteRequest(slot: ProcessSlot, what: string): void {
-    slot.lastRequest = { what, at: this.#deps.clock.now() };
-  }
-
   #autostart(group: ProcessGroup): void {
     const pacer = this.#deps.pacer;
     for (const slot of group.byPriority()) {
@@ -474,44 +477,6 @@ export class Engine implements ControlService, AsyncDisposable {
     if (slot.checks === null && config.dependsOn === undefined) return info;
     const word = this.#gate.waiting(slot) !== undefined ? "waiting" : slot.checks?.word() ?? "";
     return { ...info, readiness: word };
-  }
-
-  #startMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
-    const wait = this.#waitOf(options);
-    return runBulk(
-      slots,
-      (s) => !RUNNING_STATES.has(s.record.state),
-      (s, name) => {
-        this.#noteRequest(s, "a start request");
-        return beginStart(s, name, this.#ctl, wait);
-      },
-      namespecOf,
-    );
-  }
-
-  #stopMany(slots: ProcessSlot[], options: WaitOptions): Promise<ProcessResult[]> {
-    const wait = this.#waitOf(options);
-    return runBulk(
-      slots,
-      (s) => RUNNING_STATES.has(s.record.state),
-      (s, name) => {
-        this.#noteRequest(s, "a stop request");
-        return beginStop(s, name, this.#ctl, wait);
-      },
-      namespecOf,
-    );
-  }
-
-  #signalMany(slots: ProcessSlot[], signal: string): Promise<ProcessResult[]> {
-    return runBulk(
-      slots,
-      (s) => SIGNALLABLE_STATES.has(s.record.state),
-      (s, name) => {
-        sendSignal(s, name, signal);
-        return null;
-      },
-      namespecOf,
-    );
   }
 }
 

@@ -1,13 +1,19 @@
 /**
  * `why NAME`: one screen on why a process is in its state, from its record, its checks, its
  * dependencies and the last request, e.g. `waiting for db:ready since 12 s (db: not ready, last
- * probe: connection refused)` or `BACKOFF 2/3: Exited too quickly; next try in 4 s`.
+ * probe: connection refused)` or `BACKOFF 2/3, next try in 4 s; Exited too quickly`.
  */
 
 import { describeProbe } from "../config/probe_spec.ts";
 import type { Clock } from "../core/ports.ts";
 import type { ProbeCycle } from "../process/probe_cycle.ts";
+import {
+  EXITED_TOO_QUICKLY,
+  EXITED_WITHIN_MIN_UPTIME,
+  START_LIMIT_HIT,
+} from "../process/transition_actions.ts";
 import type { Explanation } from "../protocol/types.ts";
+import { START_REQUEST } from "./control_requests.ts";
 import type { DependencyGate } from "./dependency_gate.ts";
 import { namespecOf } from "./group_registry.ts";
 import type { ProcessSlot } from "./process_slot.ts";
@@ -41,7 +47,9 @@ export function explainProcess(
           if (u.slots.length === 0) {
             lines.push(`  ${u.dependency.program}: not active (no process)`);
           }
-          for (const d of u.slots) lines.push(`  ${d.name}: ${dependencyState(d, mono)}`);
+          for (const d of u.slots) {
+            lines.push(`  ${d.name}: ${dependencyState(d, u.dependency.condition, mono)}`);
+          }
         }
       } else if (r.laststart === 0) {
         lines.push(
@@ -49,7 +57,7 @@ export function explainProcess(
             c.autostart ? "" : " (autostart=false)"
           }; nothing has asked for it`,
         );
-      } else if (slot.lastRequest !== null && slot.lastRequest.what !== "a start request") {
+      } else if (slot.lastRequest !== null && slot.lastRequest.what !== START_REQUEST) {
         lines.push(`${head}: stopped by ${slot.lastRequest.what} at ${clock(slot.lastRequest.at)}`);
       } else {
         lines.push(`${head}: stopped at ${clock(r.laststop)}${exitText(r.exitstatus)}`);
@@ -68,19 +76,20 @@ export function explainProcess(
       lines.push(`${head}: pid ${r.pid}, up for ${secs(now - r.laststart)}`);
       lines.push(...checkLines(slot, mono));
       break;
-    case "BACKOFF":
+    case "BACKOFF": {
+      const tries = c.restartPolicy?.forever === true
+        ? `${r.backoff} (retry_forever)`
+        : `${r.backoff}/${c.startretries}`;
       lines.push(
-        `${head} ${r.backoff}/${c.startretries}: ${r.spawnerr ?? "exited"}; next try in ${
-          secs(Math.max(0, r.due - mono))
+        `${head} ${tries}, next try in ${secs(Math.max(0, r.due - mono))}; ${
+          r.spawnerr ?? "exited"
         }`,
       );
       lines.push(...lastOutput(slot));
       break;
+    }
     case "FATAL":
-      lines.push(
-        `${head}: ${r.spawnerr ?? "gave up"}; gave up after ${c.startretries} retries ` +
-          `(each start ended within startsecs=${c.startsecs})`,
-      );
+      lines.push(`${head}: ${fatalReason(r.spawnerr, c)}`);
       lines.push(...lastOutput(slot));
       break;
     case "EXITED": {
@@ -127,6 +136,20 @@ export function explainProcess(
   return { namespec: namespecOf(slot), statename: r.state, readiness: ctx.word, lines };
 }
 
+/** Why a FATAL process gave up: the start limit, or retries that each ended too soon. */
+function fatalReason(spawnerr: string | null, c: ProcessSlot["config"]): string {
+  if (spawnerr === null) return "gave up";
+  if (spawnerr.startsWith(START_LIMIT_HIT)) return spawnerr;
+  const retries = `${spawnerr}; gave up after ${c.startretries} retries`;
+  if (spawnerr === EXITED_TOO_QUICKLY) {
+    return `${retries} (each start ended within startsecs=${c.startsecs})`;
+  }
+  if (spawnerr.startsWith(EXITED_WITHIN_MIN_UPTIME)) {
+    return `${retries} (each run ended within min_uptime)`;
+  }
+  return retries;
+}
+
 function checkLines(slot: ProcessSlot, mono: number): string[] {
   const out: string[] = [];
   const c = slot.config;
@@ -159,14 +182,25 @@ function checkLines(slot: ProcessSlot, mono: number): string[] {
   return out;
 }
 
-function dependencyState(slot: ProcessSlot, mono: number): string {
+function dependencyState(slot: ProcessSlot, condition: string, mono: number): string {
   const r = slot.record;
-  if (r.state !== "RUNNING" || slot.checks === null || slot.config.readiness === undefined) {
+  const checks = slot.checks;
+  const c = slot.config;
+  if (r.state !== "RUNNING" || checks === null) {
     return r.state + (r.spawnerr === null ? "" : ` (${r.spawnerr})`);
   }
-  const cycle = slot.checks.readiness;
-  const word = slot.checks.word();
-  return `RUNNING, ${word} for ${secs(mono - cycle.since)}${last(cycle)}`;
+  const parts = ["RUNNING"];
+  if (c.readiness !== undefined) {
+    parts.push(
+      `${checks.word()} for ${secs(mono - checks.readiness.since)}${last(checks.readiness)}`,
+    );
+  }
+  if (condition === "healthy" && c.health !== undefined && checks.ready) {
+    const cycle = checks.health;
+    const state = cycle.probes === 0 ? "not checked yet" : cycle.lastOk ? "healthy" : "not healthy";
+    parts.push(`health ${state}${last(cycle)}`);
+  }
+  return parts.join(", ");
 }
 
 function last(cycle: ProbeCycle): string {

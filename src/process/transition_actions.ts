@@ -13,6 +13,12 @@ type In<T extends ProcessInput["type"]> = Extract<ProcessInput, { type: T }>;
 /** The spawnerr of a child that exited before startsecs. */
 export const EXITED_TOO_QUICKLY = "Exited too quickly (process log may have details)";
 
+/** How the spawnerr of a start over start_limit_burst begins. */
+export const START_LIMIT_HIT = "start limit hit";
+
+/** How the spawnerr of an exit sooner than min_uptime begins. */
+export const EXITED_WITHIN_MIN_UPTIME = "Exited within min_uptime";
+
 /** Never-started STOPPED process with autostart, while the daemon runs: spawn. */
 export function autostart(d: Draft): void {
   if (!d.ctx.config.autostart || d.next.laststart !== 0 || d.ctx.shuttingDown) return;
@@ -27,7 +33,7 @@ export function spawn(d: Draft): void {
     d.next.startTimes = limit.times;
     if (limit.hit) {
       const p = d.ctx.config.restartPolicy!;
-      d.next.spawnerr = `start limit hit: ${p.startLimitBurst} starts within ` +
+      d.next.spawnerr = `${START_LIMIT_HIT}: ${p.startLimitBurst} starts within ` +
         `${p.startLimitIntervalMs / 1000} s (start_limit_burst)`;
       d.next.backoff = 0;
       d.change("FATAL");
@@ -115,7 +121,7 @@ export function exitedRunning(d: Draft, input: In<"exited">): void {
   if (d.ctx.shuttingDown) return;
   if (config.autorestart === "true" || (config.autorestart === "unexpected" && !expected)) {
     if (!tooSoon) return spawn(d);
-    d.next.spawnerr = `Exited within min_uptime (${minUptime / 1000} s)`;
+    d.next.spawnerr = `${EXITED_WITHIN_MIN_UPTIME} (${minUptime / 1000} s)`;
     d.change("BACKOFF");
     afterBackoff(d);
   }

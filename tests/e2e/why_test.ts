@@ -48,7 +48,24 @@ depends_on=db:ready
   assert.equal(json[0].readiness, "waiting");
 });
 
-Deno.test("why: BACKOFF with tries and the next try, FATAL with the last stderr lines", async () => {
+Deno.test("why: BACKOFF with tries so far and the next try in N s, with the last stderr lines", async () => {
+  await using d = await TempDaemon.start(`
+[program:crash]
+command=/bin/sh -c 'echo "no database at 127.0.0.1:5432" >&2; exit 1'
+startsecs=1
+startretries=3
+`);
+  await d.waitForOutput(/(exited: crash \(exit status 1; not expected\)[\s\S]*){2}/);
+  // Between two tries the process is STARTING for the moment its child takes to exit.
+  let why = (await d.ctl("why crash")).stdout;
+  while (why.startsWith("crash: STARTING")) why = (await d.ctl("why crash")).stdout;
+  assert.match(
+    why,
+    /^crash: BACKOFF [23]\/3, next try in \d+(\.\d)? s; Exited too quickly \(process log may have details\)\nlast stderr:\n {2}no database at 127\.0\.0\.1:5432\n/,
+  );
+});
+
+Deno.test("why: FATAL with the reason and the last stderr lines", async () => {
   await using d = await TempDaemon.start(`
 [program:crash]
 command=/bin/sh -c 'echo "cannot open /data: permission denied" >&2; exit 1'
@@ -64,13 +81,26 @@ startretries=1
   );
 });
 
-Deno.test("why: stopped by a stop request; unknown names; ready by startsecs", async () => {
+Deno.test("why: stopped by a ctl request, alone or in a group; unknown names; ready by startsecs", async () => {
   await using d = await TempDaemon.start(`
 [program:a]
 command=/bin/sleep 1000
 startsecs=0
+
+[group:pair]
+programs=b,c
+
+[program:b]
+command=/bin/sleep 1000
+startsecs=0
+
+[program:c]
+command=/bin/sleep 1000
+startsecs=0
 `);
   await d.waitForOutput(/success: a entered RUNNING/);
+  await d.waitForOutput(/success: b entered RUNNING/);
+  await d.waitForOutput(/success: c entered RUNNING/);
   assert.match(
     (await d.ctl("why a")).stdout,
     /^a: RUNNING: pid \d+, up for .*\nready: stayed up for more than startsecs=0\n$/,
@@ -78,7 +108,17 @@ startsecs=0
   await d.ctl("stop a");
   assert.match(
     (await d.ctl("why a")).stdout,
-    /^a: STOPPED: stopped by a stop request at \d\d:\d\d:\d\d\n$/,
+    /^a: STOPPED: stopped by a ctl request at \d\d:\d\d:\d\d\n$/,
+  );
+  assert.equal((await d.ctl("stop pair:*")).code, 0);
+  assert.match(
+    (await d.ctl("why pair:c")).stdout,
+    /^pair:c: STOPPED: stopped by a ctl request at \d\d:\d\d:\d\d\n$/,
+  );
+  await d.ctl("start a");
+  assert.match(
+    (await d.ctl("why a")).stdout,
+    /^a: RUNNING: pid \d+, up for .*\nready: stayed up for more than startsecs=0\nlast request: a start request at \d\d:\d\d:\d\d\n$/,
   );
   const bad = await d.ctl("why nope");
   assert.equal(bad.stdout, "nope: ERROR (no such process)\n");
