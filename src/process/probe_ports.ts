@@ -46,6 +46,6 @@ export interface NotifySockets {
 
 /** Reads a process's resident memory. */
 export interface MemoryReader {
-  /** RSS in bytes of a pid, or null when it cannot be read (gone, no /proc). */
+  /** RSS in bytes of a pid and its descendants, or null when the pid cannot be read (gone, no /proc). */
   rss(pid: number): number | null;
 }
