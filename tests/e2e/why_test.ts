@@ -120,6 +120,11 @@ startsecs=0
     (await d.ctl("why a")).stdout,
     /^a: RUNNING: pid \d+, up for .*\nready: stayed up for more than startsecs=0\nlast request: a start request at \d\d:\d\d:\d\d\n$/,
   );
+  assert.equal((await d.ctl("stop all")).code, 0);
+  assert.match(
+    (await d.ctl("why a")).stdout,
+    /^a: STOPPED: stopped by a ctl request at \d\d:\d\d:\d\d\n$/,
+  );
   const bad = await d.ctl("why nope");
   assert.equal(bad.stdout, "nope: ERROR (no such process)\n");
   assert.equal(bad.code, 1);
