@@ -116,6 +116,6 @@ min_uptime=1
   assert.deepEqual([...backoffs.matchAll(/ tries:(\d+)/g)].map((m) => m[1]), ["1", "1", "2"]);
   assert.match(
     (await d.ctl("why crashy")).stdout,
-    /^crashy: FATAL: Exited within min_uptime \(1 s\); gave up after 1 retries \(each run ended within min_uptime\)\nlast stderr:\n(  run \d\n)*  run 4\n$/,
+    /^crashy: FATAL: Exited within min_uptime \(1 s\); gave up after 1 retries \(each run ended within min_uptime\)\nlast stderr:\n( {2}run \d\n)* {2}run 4\n$/,
   );
 });
