@@ -45,8 +45,11 @@ export interface SpawnRequest {
   redirectStderr: boolean;
   /** A descriptor the daemon holds (an fcgi-program's listening socket) to be the child's fd 0. */
   stdinFd?: number;
-  /** s6 readiness: open this fifo for writing as the child's file descriptor `fd`. */
-  notifyFd?: { fd: number; path: string };
+  /**
+   * s6 readiness: the child gets the write end of a fresh pipe (a socket pair) as this descriptor
+   * (3..255); what it writes there comes out of the handle's `notifications`.
+   */
+  notifyFd?: number;
 }
 
 /** A running child as the engine sees it. */
@@ -62,6 +65,8 @@ export interface ChildHandle {
   readonly stderr: ReadableStream<Uint8Array> | null;
   /** Resolves when the child has exited and been reaped. */
   readonly status: Promise<ExitStatus>;
+  /** What the child writes to its SpawnRequest.notifyFd; ends when it exits. Absent without one. */
+  readonly notifications?: ReadableStream<Uint8Array> | undefined;
   /** Writes to the child's stdin; rejects when the pipe is closed. */
   writeStdin(data: Uint8Array): Promise<void>;
   /** Sends a signal to the child, or to its whole process group when `group` is true. */

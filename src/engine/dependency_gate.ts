@@ -5,6 +5,7 @@
 
 import type { Dependency } from "../config/model.ts";
 import type { ActivityLog, Clock } from "../core/ports.ts";
+import type { EventBus } from "../events/event_bus.ts";
 import { conditionMet } from "../process/dependency_condition.ts";
 import { RUNNING_STATES, STOPPED_STATES } from "../protocol/states.ts";
 import type { ProcessSlot } from "./process_slot.ts";
@@ -28,14 +29,19 @@ export class DependencyGate {
   readonly #slots: () => ProcessSlot[];
   readonly #clock: Clock;
   readonly #log: ActivityLog;
+  readonly #bus: EventBus;
   readonly #waiting = new Map<ProcessSlot, Waiting>();
   readonly #listeners = new Set<() => void>();
 
-  /** Builds the gate over a live list of slots. */
-  constructor(slots: () => ProcessSlot[], deps: { clock: Clock; log: ActivityLog }) {
+  /** Builds the gate over a live list of slots; a wait's begin and end are PROCESS_READINESS events. */
+  constructor(
+    slots: () => ProcessSlot[],
+    deps: { clock: Clock; log: ActivityLog; bus: EventBus },
+  ) {
     this.#slots = slots;
     this.#clock = deps.clock;
     this.#log = deps.log;
+    this.#bus = deps.bus;
   }
 
   /** The processes of a program. */
@@ -110,11 +116,15 @@ export class DependencyGate {
     this.#notify();
     const names = this.unmet(slot).map((u) => `${u.dependency.program}:${u.dependency.condition}`);
     this.#log.log("INFO", `waiting: ${slot.name} waits for ${names.join(", ")}`);
+    this.#publish(slot, "waiting", `waits for ${names.join(", ")}`);
     const offs: Array<() => void> = [];
+    let met = false;
     try {
       await new Promise<void>((resolve, reject) => {
         const check = () => {
-          if (this.unmet(slot).length === 0) resolve();
+          if (this.unmet(slot).length > 0) return;
+          met = true;
+          resolve();
         };
         for (const d of slot.config.dependsOn ?? []) {
           for (const s of this.program(d.program)) {
@@ -132,7 +142,20 @@ export class DependencyGate {
       for (const off of offs) off();
       this.#waiting.delete(slot);
       this.#notify();
+      this.#publish(slot, "waited", met ? "dependencies met" : "wait cancelled");
     }
+  }
+
+  #publish(slot: ProcessSlot, status: "waiting" | "waited", detail: string): void {
+    this.#bus.publish({
+      type: "PROCESS_READINESS",
+      processName: slot.config.name,
+      groupName: slot.config.group,
+      pid: slot.record.pid,
+      status,
+      detail,
+      failures: 0,
+    });
   }
 
   /**

@@ -66,11 +66,6 @@ export class ProbeMonitor {
     if (probe?.kind === "notify" && deps.notify !== undefined) {
       this.#notify = deps.notify.open(process.config.name, (text) => this.#onNotify(text));
     }
-    if (probe?.kind === "fd" && deps.notify !== undefined) {
-      this.#notify = deps.notify.openFifo(process.config.name, (text) => {
-        if (text.includes("\n")) this.#passiveSignal("newline written");
-      });
-    }
   }
 
   /** Whether the readiness check has passed since the process last became RUNNING (true without one). */
@@ -110,11 +105,15 @@ export class ProbeMonitor {
     return this.#notify === null || kind !== "notify" ? {} : { NOTIFY_SOCKET: this.#notify.path };
   }
 
-  /** The fd and fifo of s6 readiness, or null. */
-  notifyFd(): { fd: number; path: string } | null {
+  /** The descriptor of s6 readiness the child gets, or null. */
+  notifyFd(): number | null {
     const probe = this.#p.config.readiness?.probe;
-    if (probe?.kind !== "fd" || this.#notify === null) return null;
-    return { fd: probe.fd, path: this.#notify.path };
+    return probe?.kind === "fd" ? probe.fd : null;
+  }
+
+  /** Feeds what the current child wrote to its notification fd: a newline makes it ready. */
+  onNotifyFd(chunk: Uint8Array): void {
+    if (chunk.includes(0x0a)) this.#passiveSignal("newline written");
   }
 
   /** Feeds a chunk of output (only wired for log readiness). */

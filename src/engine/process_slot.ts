@@ -356,7 +356,19 @@ export class ProcessSlot {
     }
     const drained = Promise.all(pumps);
     child.status.then((status) => this.#reaped(child, status, drained));
+    if (child.notifications !== undefined) void this.#readNotifications(child, child.notifications);
     return { type: "spawned", pid: child.pid };
+  }
+
+  /** s6 readiness: what this child writes to its notification fd, until it exits. */
+  async #readNotifications(child: ChildHandle, stream: ReadableStream<Uint8Array>): Promise<void> {
+    try {
+      for await (const chunk of stream) {
+        if (this.#child === child) this.checks?.onNotifyFd(chunk);
+      }
+    } catch {
+      // The pipe broke as the child exited: nothing more can come from it.
+    }
   }
 
   async #reaped(child: ChildHandle, status: ExitStatus, drained: Promise<unknown>): Promise<void> {

@@ -83,9 +83,16 @@ export class EventStreamHub {
     return this.#subscribers.size;
   }
 
-  /** Records every supervisor event of `bus`; returns the function that detaches it. */
+  /**
+   * Records every supervisor event of `bus`, and svisor's PROCESS_READINESS and PROCESS_HEALTH
+   * (outside supervisor's tree, so listeners never get them, but the stream does); returns the
+   * function that detaches it.
+   */
   attach(bus: EventBus): () => void {
-    return bus.subscribe("EVENT", (e) => this.#record(e));
+    const offs = (["EVENT", "PROCESS_READINESS", "PROCESS_HEALTH"] as const).map((type) =>
+      bus.subscribe(type, (e) => this.#record(e))
+    );
+    return () => offs.forEach((off) => off());
   }
 
   /** A new subscriber: the history after `after` first (a gap frame for what fell out), then live events. */

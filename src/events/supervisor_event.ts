@@ -94,10 +94,19 @@ export interface ProcessCheckEvent {
   groupName: string;
   pid: number;
   /**
-   * Readiness: `ready`, `failure` (one probe failed) or `failed` (gave up); health: `failure`,
-   * `unhealthy` (threshold reached), `restart` (restarting for it) or `healthy` (recovered).
+   * Readiness: `ready`, `failure` (one probe failed) or `failed` (gave up), and `waiting` or
+   * `waited` when a wait for its dependencies begins or ends; health: `failure`, `unhealthy`
+   * (threshold reached), `restart` (restarting for it) or `healthy` (recovered).
    */
-  status: "ready" | "failure" | "failed" | "unhealthy" | "restart" | "healthy";
+  status:
+    | "ready"
+    | "failure"
+    | "failed"
+    | "waiting"
+    | "waited"
+    | "unhealthy"
+    | "restart"
+    | "healthy";
   /** The probe and its last result, e.g. `tcp 127.0.0.1:5432: connection refused`. */
   detail: string;
   /** Failures in a row. */

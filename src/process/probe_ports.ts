@@ -40,8 +40,6 @@ export interface NotifyChannel {
 export interface NotifySockets {
   /** Opens a datagram socket for a process; `onMessage` gets each datagram's text (`READY=1\nSTATUS=...`). */
   open(name: string, onMessage: (text: string) => void): NotifyChannel;
-  /** Makes a fifo for s6's notification fd; `onMessage` gets what the child writes to it. */
-  openFifo(name: string, onMessage: (text: string) => void): NotifyChannel;
 }
 
 /** Reads a process's resident memory. */

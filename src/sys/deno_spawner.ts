@@ -4,7 +4,8 @@
  * stderr at its stdout pipe, so with redirect_stderr both pipes are read and the engine writes both
  * into the stdout log in arrival order. Deno cannot set argv[0] apart from the file: a command
  * found on PATH is exec'd by its word through setsid(1)'s execvp; any other child whose argv[0] as
- * written differs from the file found goes through `argv0_child.ts`.
+ * written differs from the file found goes through `node_child.ts`, as does a child that gets s6's
+ * notification fd (Deno.Command passes only stdin, stdout and stderr).
  *
  * With a uid and no directory, Deno fails the spawn (EACCES) when the daemon's working directory is
  * closed to that user, where supervisord's child just keeps the unreadable cwd; the child then
@@ -14,7 +15,7 @@
 import process from "node:process";
 import { SvisorError } from "../core/errors.ts";
 import type { ChildHandle, ExitStatus, Spawner, SpawnRequest } from "../core/ports.ts";
-import { spawnWithArgv0 } from "./argv0_child.ts";
+import { spawnThroughNode } from "./node_child.ts";
 
 /** Starts children with Deno.Command. */
 export function denoSpawner(): Spawner {
@@ -64,13 +65,14 @@ function exists(path: string): boolean {
   }
 }
 
-function spawnChild(spawnRequest: SpawnRequest): ChildHandle {
-  const request = withNotifyFd(spawnRequest);
+function spawnChild(request: SpawnRequest): ChildHandle {
   const byWord = request.argv0 !== request.file && setsidFindsIt(request);
-  if (request.argv0 !== request.file && !byWord) {
+  if ((request.argv0 !== request.file && !byWord) || request.notifyFd !== undefined) {
     const saved = request.umask === undefined ? null : process.umask(request.umask);
     try {
-      const child = spawnWithArgv0(request, request.stdinFd);
+      // Refused (a missing directory, say): Deno.Command below fails the same way and says why;
+      // should it start the child after all, that child has no notification fd and stays unready.
+      const child = spawnThroughNode(request);
       if (child !== null) return child;
     } finally {
       if (saved !== null) process.umask(saved);
@@ -106,22 +108,6 @@ function spawnChild(spawnRequest: SpawnRequest): ChildHandle {
     if (saved !== null) process.umask(saved);
   }
   return new DenoChild(child, request.stdinFd === undefined);
-}
-
-/**
- * s6's notification fd: Deno.Command passes only stdio, so the child runs through `/bin/sh -c`,
- * which opens the fifo as fd N and execs the program (same pid, same argv after it).
- */
-function withNotifyFd(request: SpawnRequest): SpawnRequest {
-  if (request.notifyFd === undefined) return request;
-  const { fd, path } = request.notifyFd;
-  return {
-    ...request,
-    // sh's exec cannot set argv[0]: such a program sees its resolved path there (docs/readiness.md).
-    file: "/bin/sh",
-    argv0: "/bin/sh",
-    args: ["-c", `exec ${fd}>"$0"; exec "$@"`, path, request.file, ...request.args],
-  };
 }
 
 /**

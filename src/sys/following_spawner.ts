@@ -68,6 +68,9 @@ class FollowedChild implements ChildHandle {
   get status() {
     return this.#inner.status;
   }
+  get notifications(): ReadableStream<Uint8Array> | undefined {
+    return this.#inner.notifications;
+  }
   writeStdin(data: Uint8Array): Promise<void> {
     return this.#inner.writeStdin(data);
   }

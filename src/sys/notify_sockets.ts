@@ -1,6 +1,6 @@
 /**
  * Readiness notification channels on Deno, in a private directory of the daemon: one unix datagram
- * socket per process for sd_notify, or one fifo per process for s6's notification fd.
+ * socket per process for sd_notify (s6's notification fd is a pipe the spawner makes per child).
  */
 
 import type { NotifyChannel, NotifySockets } from "../process/probe_ports.ts";
@@ -30,43 +30,6 @@ export class DenoNotifySockets implements NotifySockets, Disposable {
         if (!open) return;
         open = false;
         socket.close();
-        removeQuietly(path);
-      },
-    };
-  }
-
-  /**
-   * Makes a fifo (mkfifo(1)) and reads it for as long as the channel is open; it is opened
-   * read-write, so a child closing its end is no end of file and the next child can write again.
-   */
-  openFifo(name: string, onMessage: (text: string) => void): NotifyChannel {
-    const path = this.#path(name, "fifo");
-    const made = new Deno.Command("mkfifo", { args: ["-m", "0600", path] }).outputSync();
-    if (!made.success) {
-      throw new Error(`mkfifo ${path}: ${new TextDecoder().decode(made.stderr).trim()}`);
-    }
-    let file: Deno.FsFile | null = null;
-    let open = true;
-    const decoder = new TextDecoder();
-    (async () => {
-      file = await Deno.open(path, { read: true, write: true });
-      const buf = new Uint8Array(512);
-      while (open) {
-        const n = await file.read(buf);
-        if (n === null) return;
-        onMessage(decoder.decode(buf.subarray(0, n)));
-      }
-    })().catch(() => {/* closing the fifo ends the read loop with an error: that is the end */});
-    return {
-      path,
-      close: () => {
-        if (!open) return;
-        open = false;
-        try {
-          (file as Deno.FsFile | null)?.close();
-        } catch {
-          // Closed already by a failed read: nothing left to close.
-        }
         removeQuietly(path);
       },
     };

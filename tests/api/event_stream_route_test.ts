@@ -53,6 +53,42 @@ Deno.test("events route: Last-Event-ID resumes after it, with a gap frame for wh
   assert.deepEqual(none, []);
 });
 
+Deno.test("events route: svisor's readiness and health events are on the stream, though outside supervisor's tree", async () => {
+  const w = world(5);
+  w.bus.publish(running("db"));
+  w.bus.publish({
+    type: "PROCESS_READINESS",
+    processName: "web",
+    groupName: "web",
+    pid: 0,
+    status: "waiting",
+    detail: "waits for db:ready",
+    failures: 0,
+  });
+  w.bus.publish({
+    type: "PROCESS_HEALTH",
+    processName: "db",
+    groupName: "db",
+    pid: 42,
+    status: "failure",
+    detail: "tcp 127.0.0.1:5432: connection refused",
+    failures: 1,
+  });
+  const only = await frames(
+    await w.app.request("/api/v1/events?follow=0&types=PROCESS_READINESS,PROCESS_HEALTH"),
+  );
+  assert.deepEqual(
+    only.map((f) =>
+      f.kind === "event" ? `${f.event.type} ${f.event.name} ${f.event.fields["status"]}` : f.kind
+    ),
+    ["PROCESS_READINESS web:web waiting", "PROCESS_HEALTH db:db failure"],
+  );
+  const states = await frames(await w.app.request("/api/v1/events?follow=0&types=PROCESS_STATE"));
+  assert.deepEqual(states.map((f) => f.kind === "event" ? f.event.type : f.kind), [
+    "PROCESS_STATE_RUNNING",
+  ]);
+});
+
 Deno.test("events route: the live stream carries new events with their ids, then ends when the client leaves", async () => {
   const w = world(10);
   const abort = new AbortController();

@@ -35,6 +35,8 @@ export interface FakeProcess {
   stderr?: string | null;
   /** Chunks `followProcessLog` yields before waiting for close (or ending, with `followEnds`). */
   follow?: string[];
+  /** The readiness word, for a program with checks or dependencies ('' for none right now). */
+  readiness?: string;
 }
 
 function fault(name: SupervisorFault, detail?: string): RemoteFault {
@@ -97,6 +99,7 @@ export class FakeService implements ControlService {
       stdout_logfile: "",
       stderr_logfile: "",
       pid: p.pid,
+      ...(p.readiness === undefined ? {} : { readiness: p.readiness }),
     };
   }
 

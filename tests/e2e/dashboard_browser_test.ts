@@ -11,6 +11,8 @@ import { BROWSER_MISSING, freePort, launchBrowser } from "../helpers/browser.ts"
 import { TempDaemon } from "../helpers/temp_daemon.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
+const PY = "/usr/bin/python3";
+const CHILDREN = `${REPO}tests/fixtures/children/`;
 const ignore = BROWSER_MISSING !== null;
 const WAIT = { timeout: 30_000 };
 
@@ -211,6 +213,150 @@ Deno.test({
     await shoot(page, "desktop-dark.png", 1280, 860, true);
     await shoot(page, "phone-light.png", 390, 844, false);
     await shoot(page, "phone-dark.png", 390, 844, true);
+  },
+});
+
+/** A row's readiness word as shown: its text, or null when it is hidden or absent. */
+function readinessShown(page: Page, name: string): Promise<string | null> {
+  return page.$eval(`tr.proc[data-name="${name}"]`, (row) => {
+    const el = row.querySelector<HTMLElement>('[data-f="readiness"]');
+    return el === null || el.hidden ? null : el.textContent;
+  });
+}
+
+function waitReadiness(page: Page, name: string, word: string | null) {
+  return page.waitForFunction(
+    (n: string, w: string | null) => {
+      const el = document.querySelector<HTMLElement>(
+        `tr.proc[data-name="${n}"] [data-f="readiness"]`,
+      );
+      return (el === null || el.hidden ? null : el.textContent) === w;
+    },
+    WAIT,
+    name,
+    word,
+  );
+}
+
+Deno.test({
+  name:
+    "dashboard: the readiness word follows readiness and dependency waits live; none for a program without checks",
+  ignore,
+  async fn() {
+    const port = freePort();
+    await using d = await TempDaemon.start(`
+[inet_http_server]
+port = 127.0.0.1:${port}
+[program:db]
+command = ${PY} ${CHILDREN}s6_ready.py 5 {{dir}}/go
+startsecs = 0
+readiness_check = fd:5
+[program:web]
+command = /bin/sleep 3600
+startsecs = 0
+depends_on = db:ready
+[program:plain]
+command = /bin/sleep 3600
+startsecs = 0
+`);
+    await d.waitForOutput(/success: plain entered RUNNING state/);
+    await d.waitForOutput(/waiting: web waits for db:ready/);
+    await d.waitForOutput(/success: db entered RUNNING state/);
+    await using b = await launchBrowser();
+    const page = await b.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await openDashboard(page, `http://127.0.0.1:${port}/`);
+    // As rendered by the server.
+    assert.equal(await readinessShown(page, "db"), "unready");
+    assert.equal(await readinessShown(page, "web"), "waiting");
+    assert.equal(await page.$('tr.proc[data-name="plain"] [data-f="readiness"]'), null);
+    await shoot(page, "desktop-readiness.png", 1280, 300, false);
+
+    // db gets ready: its word and web's start come from the event stream.
+    Deno.writeTextFileSync(`${d.dir}/go`, "");
+    await waitReadiness(page, "db", "ready");
+    await waitState(page, "web", "RUNNING");
+    await waitReadiness(page, "web", null);
+
+    // Stopped with its dependant; then web's start waits for db, which waits for the file.
+    Deno.removeSync(`${d.dir}/go`);
+    const stopped = await d.ctl("stop", "--with-dependants", "db");
+    assert.match(stopped.stdout, /web: stopped \(depends on db\)/);
+    await waitState(page, "db", "STOPPED");
+    await waitState(page, "web", "STOPPED");
+    await waitReadiness(page, "db", null);
+    const starting = d.ctl("start", "web");
+    await waitReadiness(page, "web", "waiting");
+    await waitReadiness(page, "db", "unready");
+    assert.equal(await page.$('tr.proc[data-name="plain"] [data-f="readiness"]'), null);
+    Deno.writeTextFileSync(`${d.dir}/go`, "");
+    assert.match((await starting).stdout, /web: started/);
+    await waitReadiness(page, "db", "ready");
+    await waitState(page, "web", "RUNNING");
+    await waitReadiness(page, "web", null);
+    await notReloaded(page);
+  },
+});
+
+Deno.test({
+  name:
+    "dashboard: Reread + update previews the dry run (added, changed with old -> new, what starts); Cancel changes nothing, Apply applies",
+  ignore,
+  async fn() {
+    const port = freePort();
+    await using d = await startExample(port);
+    await d.waitForOutput(/success: worker_02 entered RUNNING state/);
+    await d.waitForOutput(/gave up: flaky entered FATAL state/);
+    await using b = await launchBrowser();
+    const page = await b.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await openDashboard(page, `http://127.0.0.1:${port}/`);
+    const conf = Deno.readTextFileSync(d.conf);
+    assert.match(conf, /^startretries = 2$/m);
+    Deno.writeTextFileSync(
+      d.conf,
+      conf.replace(/^startretries = 2$/m, "startretries = 3") +
+        `\n[program:extra]\ncommand = /bin/sleep 3600\nstartsecs = 0\n`,
+    );
+    const preview = async () => {
+      await page.click('button[data-global="reload"]');
+      await page.waitForSelector("#update[open]", WAIT);
+      await page.waitForSelector("#update-body li", WAIT);
+      return await page.$$eval(
+        "#update-body li",
+        (items) => items.map((li) => `${li.className}|${li.textContent}`),
+      );
+    };
+    const lines = await preview();
+    assert.deepEqual(lines, [
+      "grp|flaky: changed (would start flaky)",
+      "opt|flaky startretries: 2 -> 3",
+      "grp|extra: added (would start extra)",
+    ]);
+    assert.equal(
+      await page.$eval("#update-apply", (b) => (b as HTMLButtonElement).disabled),
+      false,
+    );
+    await shoot(page, "desktop-update-preview.png", 1280, 600, false);
+    await page.click("#update button[type=submit]");
+    await page.waitForSelector("#update:not([open])", WAIT);
+    assert.doesNotMatch((await d.ctl("status")).stdout, /^extra/m);
+    assert.equal(await page.$('tr.proc[data-name="extra"]'), null);
+
+    await preview();
+    await page.click("#update-apply");
+    await page.waitForSelector("#update:not([open])", WAIT);
+    await waitResult(page, "reread \\+ update: applied");
+    await waitState(page, "extra", "RUNNING");
+    assert.match((await d.ctl("status")).stdout, /^extra\s+RUNNING/m);
+    // With the file and the daemon agreeing, the preview says so and offers nothing to apply.
+    await page.click('button[data-global="reload"]');
+    await page.waitForFunction(
+      () => /^Nothing to update/.test(document.getElementById("update-status")?.textContent ?? ""),
+      WAIT,
+    );
+    assert.equal(await page.$eval("#update-apply", (b) => (b as HTMLButtonElement).disabled), true);
+    await notReloaded(page);
   },
 });
 

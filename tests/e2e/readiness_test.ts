@@ -91,7 +91,7 @@ readiness_check=notify
   assert.match(status.stdout, /RUNNING {3}ready /);
 });
 
-Deno.test("readiness fd:N: a newline on s6's notification fd makes it READY; the pid is the program's", async () => {
+Deno.test("readiness fd:N: a newline on s6's notification fd makes it READY", async () => {
   await using d = await TempDaemon.start(`
 [program:s6]
 command=/bin/sh -c 'sleep 0.2; echo >&5; exec 5>&-; exec sleep 1000'
@@ -100,8 +100,29 @@ readiness_check=fd:5
 `);
   const [, pid] = await d.waitForOutput(/spawned: 's6' with pid (\d+)/);
   await d.waitForOutput(/INFO ready: s6 \(newline on fd 5: newline written\)/);
+  assert.match((await d.ctl("status s6")).stdout, new RegExp(`RUNNING {3}ready {5}pid ${pid},`));
+});
+
+Deno.test("readiness fd:N: no shell in between; unready until the child writes its newline", async () => {
+  await using d = await TempDaemon.start(`
+[program:s6]
+command=${PY} ${CHILDREN}s6_ready.py 7 {{dir}}/go
+startsecs=0
+readiness_check=fd:7
+`);
+  const [, pid] = await d.waitForOutput(/spawned: 's6' with pid (\d+)/);
+  await d.waitForOutput(/success: s6 entered RUNNING state/);
+  assert.match((await d.ctl("status s6")).stdout, /RUNNING {3}unready /);
+  // The program's own argv and pid, the daemon's child: no /bin/sh, no helper process.
   const cmdline = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
-  assert.deepEqual(cmdline.slice(0, 2), ["sleep", "1000"]);
+  assert.deepEqual(cmdline.slice(0, 4), [PY, `${CHILDREN}s6_ready.py`, "7", `${d.dir}/go`]);
+  assert.equal(Deno.readTextFileSync(`/proc/${pid}/comm`).trim(), "python3");
+  const ppid = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1]!.split(" ")[1];
+  assert.equal(Number(ppid), d.pid);
+  assert.match(Deno.readLinkSync(`/proc/${pid}/fd/7`), /^socket:\[\d+\]$/);
+  Deno.writeTextFileSync(`${d.dir}/go`, "");
+  await d.waitForOutput(/INFO ready: s6 \(newline on fd 7: newline written\)/);
+  assert.match((await d.ctl("status s6")).stdout, /RUNNING {3}ready /);
 });
 
 Deno.test("healthcheck: failures are logged one by one, then the process is restarted", async () => {

@@ -122,3 +122,29 @@ Deno.test("argv[0] is the word as written on both ways of spawning, and the chil
     await child.stderr!.cancel();
   }
 });
+
+Deno.test("notifyFd: the child's fd N is a socket to the daemon; argv, session and umask are its own", async () => {
+  const child = denoSpawner().spawn({
+    file: "/bin/sh",
+    args: ["-c", 'umask; ls /proc/self/fd/ | grep -qx 4 || echo "4 closed"; printf "up\\n" >&9'],
+    argv0: "sh",
+    env: ENV,
+    umask: 0o027,
+    redirectStderr: false,
+    notifyFd: 9,
+  });
+  assert.ok(child.notifications !== undefined);
+  const cmdline = Deno.readTextFileSync(`/proc/${child.pid}/cmdline`).split("\0");
+  assert.equal(cmdline[0], "sh");
+  assert.equal(pgidOf(child.pid), child.pid);
+  const [out, err, notified, status] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr!).text(),
+    new Response(child.notifications).text(),
+    child.status,
+  ]);
+  assert.equal(out, "0027\n4 closed\n");
+  assert.equal(err, "");
+  assert.equal(notified, "up\n");
+  assert.deepEqual(status, { code: 0, signal: null });
+});

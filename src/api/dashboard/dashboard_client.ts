@@ -24,6 +24,10 @@ export interface ClientLib {
   stateRank(state: string): number;
   /** Whether a group gets a header row. */
   showsGroupHeader(group: string, names: readonly string[]): boolean;
+  /** The readiness word a row keeps after a state event ('' when it no longer fits). */
+  readinessAfterState(word: string, state: string): string;
+  /** `update --dry-run`'s text of a preview (protocol's formatPreview). */
+  formatPreview(preview: unknown): string;
 }
 
 /** The script's entry point: wires the server-rendered page to the API and the event stream. */
@@ -38,9 +42,13 @@ export function dashboardClient(lib: ClientLib): void {
     pid: number;
     stdout_logfile: string;
     stderr_logfile: string;
+    /** Only for programs with readiness, health or dependency options. */
+    readiness?: string;
   };
   type Cells = {
     state: HTMLElement;
+    /** The readiness word under the state, or null for a program without checks. */
+    readiness: HTMLElement | null;
     description: HTMLElement;
     pid: HTMLElement;
     uptime: HTMLElement;
@@ -88,6 +96,7 @@ export function dashboardClient(lib: ClientLib): void {
   function makeProc(key: string, group: string, name: string, row: HTMLTableRowElement): Proc {
     const cells: Cells = {
       state: field(row, "state"),
+      readiness: row.querySelector<HTMLElement>('[data-f="readiness"]'),
       description: field(row, "description"),
       pid: field(row, "pid"),
       uptime: field(row, "uptime"),
@@ -196,6 +205,8 @@ export function dashboardClient(lib: ClientLib): void {
       row.dataset["state"] = state;
       p.cells.state.textContent = state;
       p.cells.state.className = `state st-${state.toLowerCase()}`;
+      const word = p.cells.readiness?.textContent ?? "";
+      if (word !== "") setReadiness(p, lib.readinessAfterState(word, state));
     }
     const { start, stop } = p.cells;
     if (start !== null && !row.classList.contains("busy")) {
@@ -205,6 +216,24 @@ export function dashboardClient(lib: ClientLib): void {
       stop.disabled = lib.stoppedStates.includes(state);
     }
     tickRow(p);
+  }
+  /** Shows the readiness word (undefined: the program has no checks, so no word at all). */
+  function setReadiness(p: Proc, word: string | undefined): void {
+    let el = p.cells.readiness;
+    if (word === undefined) {
+      el?.remove();
+      p.cells.readiness = null;
+      return;
+    }
+    if (el === null) {
+      el = document.createElement("span");
+      el.dataset["f"] = "readiness";
+      p.cells.state.after(el);
+      p.cells.readiness = el;
+    }
+    if (el.textContent !== word) el.textContent = word;
+    el.className = `rd rd-${word.replace(/[^a-z]/g, "") || "none"}`;
+    el.hidden = word === "";
   }
   function tickRow(p: Proc): void {
     const running = p.row.dataset["state"] === "RUNNING";
@@ -232,6 +261,7 @@ export function dashboardClient(lib: ClientLib): void {
       info.start,
       info.stdout_logfile,
       info.stderr_logfile,
+      info.readiness ?? "\u0001",
     ].join("\u0000");
     if (shown === p.shown && p.row.dataset["state"] === info.statename) return p;
     p.shown = shown;
@@ -242,6 +272,7 @@ export function dashboardClient(lib: ClientLib): void {
     p.cells.description.textContent = info.description;
     p.cells.pid.textContent = info.pid === 0 ? "" : String(info.pid);
     setState(p, info.statename);
+    setReadiness(p, info.readiness);
     return p;
   }
   function groupRow(group: string): HTMLTableRowElement {
@@ -311,7 +342,9 @@ export function dashboardClient(lib: ClientLib): void {
     for (const p of procs.values()) {
       const state = p.row.dataset["state"] ?? "";
       counts.set(state, (counts.get(state) ?? 0) + 1);
-      const hit = q === "" || `${p.key} ${state} ${p.description}`.toLowerCase().includes(q);
+      const word = p.cells.readiness?.textContent ?? "";
+      const hit = q === "" ||
+        `${p.key} ${state} ${word} ${p.description}`.toLowerCase().includes(q);
       if (p.row.hidden === hit) p.row.hidden = !hit;
       if (hit) {
         visibleGroups.add(p.group);
@@ -423,6 +456,13 @@ export function dashboardClient(lib: ClientLib): void {
         dirty.add(key);
       }
       scheduleFlush();
+    } else if (ev.type === "PROCESS_READINESS" || ev.type === "PROCESS_HEALTH") {
+      // The word follows from the process's checks as a whole: read it again.
+      const group = ev.fields["groupname"] ?? "";
+      const key = lib.makeNamespec(group, ev.fields["processname"] ?? "");
+      if (procs.has(key)) dirty.add(key);
+      else refreshWanted = true;
+      scheduleFlush();
     } else if (ev.type.startsWith("PROCESS_GROUP_")) {
       refreshWanted = true;
       scheduleFlush();
@@ -514,6 +554,47 @@ export function dashboardClient(lib: ClientLib): void {
       scheduleFlush();
     }
   }
+  // ---- reread + update: the dry run first, applied on confirmation ----
+  const updateDialog = byId<HTMLDialogElement>("update");
+  const updateBody = byId<HTMLUListElement>("update-body");
+  const updateStatus = byId<HTMLElement>("update-status");
+  const updateApply = byId<HTMLButtonElement>("update-apply");
+  let previewGeneration = 0;
+  async function previewUpdate(): Promise<void> {
+    const gen = ++previewGeneration;
+    updateApply.disabled = true;
+    updateBody.replaceChildren();
+    updateStatus.textContent = "Reading the config…";
+    if (!updateDialog.open) updateDialog.showModal();
+    const r = await call("GET", "/update/preview");
+    if (gen !== previewGeneration || !updateDialog.open) return;
+    if (!r.ok) {
+      updateStatus.textContent = `Cannot preview: ${errorText(r)}`;
+      return;
+    }
+    const preview = r.data as { groups: unknown[]; problems: unknown[] };
+    const nothing = preview.groups.length === 0 && preview.problems.length === 0;
+    updateStatus.textContent = nothing
+      ? "Nothing to update: the running config matches the file."
+      : "Update would do this (nothing has changed yet):";
+    if (nothing) return;
+    for (const line of lib.formatPreview(preview).split("\n")) {
+      if (line === "") continue;
+      const li = document.createElement("li");
+      li.textContent = line.trim();
+      li.className = line.startsWith("  ") ? "opt" : line.startsWith("ERROR") ? "err" : "grp";
+      updateBody.append(li);
+    }
+    updateApply.disabled = false;
+    updateApply.focus();
+  }
+  updateApply.addEventListener("click", () => {
+    previewGeneration++;
+    updateDialog.close();
+    void reload(document.querySelector<HTMLButtonElement>('button[data-global="reload"]')!);
+  });
+  updateDialog.addEventListener("close", () => previewGeneration++);
+
   async function reload(button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
@@ -566,7 +647,7 @@ export function dashboardClient(lib: ClientLib): void {
         void refreshAll().then((ok) => ok && report("refreshed", true));
         break;
       case "reload":
-        void reload(button);
+        void previewUpdate();
         break;
       case "restart-all":
         void manyAction("restart all", "/all/restart", button);

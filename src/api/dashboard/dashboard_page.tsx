@@ -106,8 +106,13 @@ export function DashboardPage(props: { data: DashboardData }) {
             <button type="button" data-global="refresh" title="Read every process again">
               Refresh
             </button>
-            <button type="button" data-global="reload" title="Reread the config and apply it">
-              Reread + update
+            <button
+              type="button"
+              data-global="reload"
+              title="Reread the config, show what update would change, then apply it"
+              aria-haspopup="dialog"
+            >
+              Reread + update…
             </button>
             <button type="button" data-global="restart-all">Restart all</button>
             <button type="button" data-global="stop-all" class="danger">Stop all</button>
@@ -157,6 +162,15 @@ export function DashboardPage(props: { data: DashboardData }) {
           <dl id="config-body" class="config"></dl>
           <form method="dialog">
             <button type="submit">Close</button>
+          </form>
+        </dialog>
+        <dialog id="update" aria-labelledby="update-title">
+          <h2 id="update-title">Reread + update</h2>
+          <p id="update-status" class="muted" role="status"></p>
+          <ul id="update-body" class="preview"></ul>
+          <form method="dialog" class="dialog-actions">
+            <button type="submit">Cancel</button>
+            <button type="button" id="update-apply" class="primary" disabled>Apply update</button>
           </form>
         </dialog>
         <template id="row-template">
@@ -221,6 +235,23 @@ function GroupRow(props: { group: string; count: number }) {
   );
 }
 
+/**
+ * The readiness word under the state (`ready`, `unready`, `failed`, `unhealthy`, `waiting`), only
+ * for a program with readiness, health or dependency options; hidden while it has none.
+ */
+function ReadinessWord(props: { word: string }) {
+  const word = props.word;
+  return (
+    <span
+      class={`rd rd-${word.replace(/[^a-z]/g, "") || "none"}`}
+      data-f="readiness"
+      {...(word === "" ? { hidden: true } : {})}
+    >
+      {word}
+    </span>
+  );
+}
+
 /** One process's row: coloured state, name, description, pid, uptime and its actions. */
 function ProcessRow(props: { info: ProcessInfo; now: number }) {
   const p = props.info;
@@ -238,6 +269,7 @@ function ProcessRow(props: { info: ProcessInfo; now: number }) {
     >
       <td class="c-state">
         <span class={`state st-${state.toLowerCase()}`} data-f="state">{state}</span>
+        {p.readiness === undefined ? null : <ReadinessWord word={p.readiness} />}
       </td>
       <td class="c-name">
         <span data-f="name">{makeNamespec(p.group, p.name)}</span>

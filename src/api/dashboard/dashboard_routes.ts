@@ -9,9 +9,10 @@ import type { ControlService } from "../../protocol/control_service.ts";
 import { makeNamespec } from "../../protocol/namespec.ts";
 import { RUNNING_STATES, STOPPED_STATES } from "../../protocol/states.ts";
 import { formatTimedelta } from "../../process/process_description.ts";
+import { formatPreview } from "../../protocol/update_preview_text.ts";
 import { type ClientLib, dashboardClient } from "./dashboard_client.ts";
 import { DASHBOARD_ASSETS, type DashboardData, DashboardPage } from "./dashboard_page.tsx";
-import { showsGroupHeader, stateRank } from "./dashboard_rules.ts";
+import { readinessAfterState, showsGroupHeader, stateRank } from "./dashboard_rules.ts";
 import { DASHBOARD_CSS } from "./dashboard_style.ts";
 
 /** What the dashboard needs besides the service. */
@@ -26,11 +27,16 @@ export interface DashboardOptions {
   eventTypes: readonly string[];
 }
 
-/** Event types the page follows: state changes, groups added and removed, the daemon's state. */
+/**
+ * Event types the page follows: state changes, groups added and removed, the daemon's state, and
+ * svisor's readiness and health outcomes (the word after the state).
+ */
 export const DASHBOARD_EVENT_TYPES: readonly string[] = [
   "PROCESS_STATE",
   "PROCESS_GROUP",
   "SUPERVISOR_STATE_CHANGE",
+  "PROCESS_READINESS",
+  "PROCESS_HEALTH",
 ];
 
 /** The page may load only its own script and style, and talk only to its own origin. */
@@ -86,6 +92,8 @@ export function clientScript(options: Pick<DashboardOptions, "api" | "eventTypes
     makeNamespec: makeNamespec.toString(),
     stateRank: stateRank.toString(),
     showsGroupHeader: showsGroupHeader.toString(),
+    readinessAfterState: readinessAfterState.toString(),
+    formatPreview: formatPreview.toString(),
   };
   const args = Object.entries(lib).map(([k, v]) => `${k}: ${v}`).join(",\n");
   return `"use strict";\n(${dashboardClient.toString()})({\n${args}\n});\n`;

@@ -47,3 +47,25 @@ export function stateRank(state: string): number {
 export function showsGroupHeader(group: string, names: readonly string[]): boolean {
   return names.length > 1 || (names.length === 1 && names[0] !== group);
 }
+
+/**
+ * The readiness word a row keeps when a state event arrives, before the process is read again:
+ * `ready`, `unready`, `failed` and `unhealthy` belong to RUNNING, `waiting` to a process that is
+ * not started; a word that no longer fits is cleared ('').
+ *
+ * @example
+ * ```ts
+ * import { readinessAfterState } from "./dashboard_rules.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(readinessAfterState("ready", "STOPPING"), "");
+ * assert.equal(readinessAfterState("ready", "RUNNING"), "ready");
+ * assert.equal(readinessAfterState("waiting", "STARTING"), "");
+ * assert.equal(readinessAfterState("waiting", "STOPPED"), "waiting");
+ * ```
+ */
+export function readinessAfterState(word: string, state: string): string {
+  if (word === "waiting") {
+    return ["STOPPED", "EXITED", "FATAL", "UNKNOWN"].includes(state) ? word : "";
+  }
+  return state === "RUNNING" ? word : "";
+}

@@ -159,6 +159,17 @@ tr.grp th { text-align: left; font-weight: 600; }
 .st-exited { color: var(--exited); background: var(--exited-bg); }
 .st-fatal { color: var(--fatal); background: var(--fatal-bg); }
 .st-unknown { color: var(--unknown); background: var(--unknown-bg); }
+.rd {
+  display: block; width: 86px; margin-top: 3px; text-align: center; font-size: 11px;
+  font-weight: 600; line-height: 1.2; letter-spacing: .02em; color: var(--muted);
+}
+.rd[hidden] { display: none; }
+.rd::before { content: "● "; font-size: 9px; vertical-align: 1px; }
+.rd-ready { color: var(--running); }
+.rd-unready { color: var(--starting); }
+.rd-waiting { color: var(--stopping); }
+.rd-unhealthy { color: var(--backoff); }
+.rd-failed { color: var(--fatal); }
 .empty { text-align: center; color: var(--muted); padding: 24px; }
 
 .logview {
@@ -187,6 +198,18 @@ dialog h2 { margin: 0 0 12px; font-size: 16px; overflow-wrap: anywhere; }
 .config dt { color: var(--muted); }
 .config dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 dialog form { text-align: right; }
+.dialog-actions { display: flex; justify-content: flex-end; gap: 8px; }
+button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+button.primary:hover:not(:disabled) { background: var(--accent); filter: brightness(1.08); }
+.preview {
+  list-style: none; margin: 0 0 16px; padding: 0; max-height: 55vh; overflow: auto;
+  font: 12.5px/1.55 ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere;
+}
+.preview:empty { display: none; }
+.preview li.grp { font-weight: 700; margin-top: 6px; }
+.preview li.grp:first-child { margin-top: 0; }
+.preview li.opt { padding-left: 18px; color: var(--muted); }
+.preview li.err { color: var(--err-fg); font-weight: 700; }
 
 @media (max-width: 760px) {
   .top { padding: 12px 14px; gap: 6px 16px; }

@@ -1,6 +1,7 @@
 /** `update [all|g ...]`: the engine's update rule (engine/update_groups.ts), printed as supervisorctl does. */
 
 import type { UpdatePreview, UpdateStep } from "../../protocol/types.ts";
+import { formatPreview } from "../../protocol/update_preview_text.ts";
 import { type CtlContext, EXIT } from "../ctl_context.ts";
 import { isFault, takeJson, words } from "./action_kit.ts";
 
@@ -57,38 +58,4 @@ async function dryRun(ctl: CtlContext, groups: string[]): Promise<void> {
   if (ctl.jsonActive) return ctl.json(preview);
   ctl.write(formatPreview(preview));
   if (preview.problems.length > 0) ctl.exitStatus = EXIT.GENERIC;
-}
-
-/**
- * The dry-run text: one line per group (what would happen and to which processes), then each
- * changed option `  process option: old -> new`.
- *
- * @example
- * ```ts
- * import { formatPreview } from "./update_action.ts";
- * import assert from "node:assert/strict";
- * const text = formatPreview({ problems: [], groups: [{
- *   group: "web", change: "changed", stops: ["web"], starts: ["web"],
- *   options: [{ process: "web", option: "startsecs", old: "1", new: "5" }],
- * }] });
- * assert.equal(text, "web: changed (would stop web, then start web)\n  web startsecs: 1 -> 5\n");
- * ```
- */
-export function formatPreview(preview: UpdatePreview): string {
-  const lines: string[] = [];
-  for (const p of preview.problems) lines.push(`ERROR: ${p.message}: ${p.group}`);
-  for (const g of preview.groups) {
-    const acts: string[] = [];
-    if (g.stops.length > 0) acts.push(`stop ${g.stops.join(", ")}`);
-    if (g.starts.length > 0) {
-      acts.push(`${acts.length > 0 ? "then " : ""}start ${g.starts.join(", ")}`);
-    }
-    const what = acts.length === 0 ? "" : ` (would ${acts.join(", ")})`;
-    lines.push(`${g.group}: ${g.change}${what}`);
-    for (const o of g.options) {
-      lines.push(`  ${o.process === "" ? g.group : o.process} ${o.option}: ${o.old} -> ${o.new}`);
-    }
-  }
-  if (preview.groups.length === 0 && preview.problems.length === 0) lines.push("nothing to update");
-  return lines.join("\n") + "\n";
 }

@@ -35,6 +35,62 @@ Deno.test("GET / renders every process grouped, with state, description, pid and
   assert.equal((await app.request("/index.html")).status, 200);
 });
 
+Deno.test("GET / shows the readiness word under the state, only for programs that use checks", async () => {
+  const service = new FakeService([
+    proc("db", "db", { readiness: "ready" }),
+    proc("web", "web", { statename: "STOPPED", pid: 0, readiness: "waiting" }),
+    proc("job", "job", { statename: "STOPPED", pid: 0, readiness: "" }),
+    proc("plain", "plain"),
+  ]);
+  const html = await (await createApp({ service }).request("/")).text();
+  const row = (name: string) =>
+    html.match(new RegExp(`<tr class="proc" data-name="${name}"[\\s\\S]*?</tr>`))![0];
+  assert.match(
+    row("db"),
+    /<span class="state st-running" data-f="state">RUNNING<\/span><span class="rd rd-ready" data-f="readiness">ready<\/span>/,
+  );
+  assert.match(row("web"), /<span class="rd rd-waiting" data-f="readiness">waiting<\/span>/);
+  assert.match(row("job"), /<span class="rd rd-none" data-f="readiness" hidden="">/);
+  assert.doesNotMatch(row("plain"), /readiness/);
+  assert.match(
+    await (await createApp({ service }).request("/dashboard/client.js")).text(),
+    /PROCESS_READINESS/,
+  );
+});
+
+Deno.test("a config without readiness, health or depends_on gets no readiness markup at all", async () => {
+  const service = new FakeService([proc("a", "a"), proc("b", "b", { statename: "FATAL", pid: 0 })]);
+  const html = await (await createApp({ service }).request("/")).text();
+  assert.doesNotMatch(html, /data-f="readiness"|class="rd /);
+});
+
+Deno.test("Reread + update opens a preview dialog: the dry run's text, then Apply posts the update", async () => {
+  const app = createApp({ service: new FakeService([proc("a", "a")]) });
+  const html = await (await app.request("/")).text();
+  assert.match(
+    html,
+    /<button type="button" data-global="reload"[^>]*aria-haspopup="dialog"[^>]*>Reread \+ update…<\/button>/,
+  );
+  const dialog = html.match(/<dialog id="update"[\s\S]*?<\/dialog>/)?.[0] ?? "";
+  assert.match(dialog, /<ul id="update-body" class="preview"><\/ul>/);
+  assert.match(dialog, /<button type="submit">Cancel<\/button>/);
+  assert.match(
+    dialog,
+    /<button type="button" id="update-apply" class="primary" disabled>Apply update<\/button>/,
+  );
+  const js = await (await app.request("/dashboard/client.js")).text();
+  assert.match(js, /formatPreview: function formatPreview/);
+  assert.match(js, /"\/update\/preview"/);
+  // The apply is the JSON API's POST /update, behind the cross-site guard like every action.
+  const forged = await app.request("http://127.0.0.1:9001/api/v1/update", {
+    method: "POST",
+    headers: { Host: "127.0.0.1:9001", Origin: "http://evil.example" },
+    body: "{}",
+  });
+  assert.equal(forged.status, 403);
+  await forged.body?.cancel();
+});
+
 Deno.test("the page escapes what programs and the config put in it", async () => {
   const service = new FakeService([
     proc("x", "x", { statename: "BACKOFF", description: `<img src=x onerror="alert(1)"> & "q"` }),

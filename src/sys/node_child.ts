@@ -1,8 +1,12 @@
 /**
- * A child whose argv[0] differs from the file executed (`sleep` for `/usr/bin/sleep`), as
- * supervisord's `execve(filename, argv)` leaves it: Deno.Command cannot set argv[0], Node's
- * `child_process.spawn` can (its `argv0` option), so these children are started through
- * `node:child_process`, each the leader of its own session (`detached`), with no shell in between.
+ * Children that Deno.Command cannot start as asked, started through `node:child_process`, each the
+ * leader of its own session (`detached`), with no shell or helper process in between:
+ *
+ * - one whose argv[0] differs from the file executed (`sleep` for `/usr/bin/sleep`), as
+ *   supervisord's `execve(filename, argv)` leaves it (Node's `argv0` option);
+ * - one that gets s6's notification fd: Node's `stdio` array gives the child the write end of a
+ *   fresh socket pair at any index N (entries 3..N-1 `ignore`: those descriptors stay closed), and
+ *   the daemon reads the other end. Deno dup2s it to N in the forked child, just before the exec.
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -12,15 +16,22 @@ import type { ChildHandle, ExitStatus, SpawnRequest } from "../core/ports.ts";
 
 /**
  * Starts `request.file` with argv[0] = `request.argv0`; null when the OS refused (the caller then
- * repeats the spawn through Deno.Command, which says why synchronously). `stdinFd`, when given, is
- * the child's fd 0 instead of a pipe.
+ * repeats the spawn through Deno.Command, which says why synchronously). `request.stdinFd`, when
+ * given, is the child's fd 0 instead of a pipe; with `request.notifyFd` the handle's
+ * `notifications` is what the child writes to that descriptor.
  */
-export function spawnWithArgv0(request: SpawnRequest, stdinFd?: number): ChildHandle | null {
+export function spawnThroughNode(request: SpawnRequest): ChildHandle | null {
+  const stdio: Array<number | "pipe" | "ignore"> = [request.stdinFd ?? "pipe", "pipe", "pipe"];
+  const notifyFd = request.notifyFd;
+  if (notifyFd !== undefined) {
+    while (stdio.length < notifyFd) stdio.push("ignore");
+    stdio.push("pipe");
+  }
   const child = spawn(request.file, [...request.args], {
     argv0: request.argv0,
     env: { ...request.env },
     detached: true,
-    stdio: [stdinFd ?? "pipe", "pipe", "pipe"],
+    stdio,
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     ...(request.uid === undefined ? {} : { uid: request.uid }),
     ...(request.gid === undefined ? {} : { gid: request.gid }),
@@ -30,7 +41,8 @@ export function spawnWithArgv0(request: SpawnRequest, stdinFd?: number): ChildHa
   if (child.pid === undefined) return null;
   // EPIPE after the child closed its stdin: writeStdin's callback reports it to the caller.
   child.stdin?.on("error", () => {});
-  return new NodeChild(child, child.pid);
+  const notifications = notifyFd === undefined ? null : child.stdio[notifyFd] as Readable | null;
+  return new NodeChild(child, child.pid, notifications ?? null);
 }
 
 class NodeChild implements ChildHandle {
@@ -38,19 +50,23 @@ class NodeChild implements ChildHandle {
   readonly stdout: ReadableStream<Uint8Array>;
   readonly stderr: ReadableStream<Uint8Array>;
   readonly status: Promise<ExitStatus>;
+  readonly notifications?: ReadableStream<Uint8Array> | undefined;
   readonly #child: ChildProcess;
   #exited = false;
 
-  constructor(child: ChildProcess, pid: number) {
+  constructor(child: ChildProcess, pid: number, notifications: Readable | null) {
     this.#child = child;
     this.pid = pid;
     this.stdout = webStream(child.stdout!);
     this.stderr = webStream(child.stderr!);
+    if (notifications !== null) this.notifications = webStream(notifications);
     this.status = new Promise((resolve) => {
       child.once("exit", (code, signal) => {
         this.#exited = true;
         // The pipe may already be broken: destroying it is the close.
         child.stdin?.destroy();
+        // A descendant may still hold the notification fd: it means nothing once the child is gone.
+        notifications?.destroy();
         resolve({ code: signal === null ? code : null, signal: signal ?? null });
       });
     });
@@ -99,6 +115,11 @@ function webStream(pipe: Readable): ReadableStream<Uint8Array> {
       });
       pipe.once("error", (e) => {
         if (open) controller.error(e);
+        open = false;
+      });
+      // Destroyed by us (the notification fd at the child's exit): the stream ends there.
+      pipe.once("close", () => {
+        if (open) controller.close();
         open = false;
       });
     },
