@@ -10,7 +10,9 @@ import {
   type BenchParams,
   chattySession,
   crashSession,
+  idleDaemonSession,
   type Measurements,
+  perProgramSlope,
   sleepersSession,
   spewSession,
 } from "./workloads.ts";
@@ -157,17 +159,18 @@ for (let round = 0; round < runs; round++) {
   for (const sys of order) {
     const log = (what: string) => console.error(`round ${round + 1}/${runs} ${sys.name}: ${what}`);
     if (only.has("sleepers")) {
+      log("idle daemon, no programs");
+      const empty = await withParams((p) => idleDaemonSession(sys, p), {});
+      record(sys.name, empty);
       for (const n of ns) {
         log(`sleepers N=${n}`);
         const idle = n === Math.max(...ns) ? (quick ? 2 : Number(values["idle-seconds"])) : 0;
         const api = n === Math.min(...ns) ? (quick ? 1 : Number(values["api-seconds"])) : 0;
-        record(
-          sys.name,
-          await withParams((p) => sleepersSession(sys, n, p), {
-            idleSeconds: idle,
-            apiSeconds: api,
-          }),
-        );
+        const m = await withParams((p) => sleepersSession(sys, n, p), {
+          idleSeconds: idle,
+          apiSeconds: api,
+        });
+        record(sys.name, { ...m, ...perProgramSlope({ ...empty, ...m }, n) });
       }
     }
     if (only.has("spew")) {

@@ -89,6 +89,32 @@ export async function sleepersSession(
   return m;
 }
 
+/** The daemon on a config with no programs: its resident memory once it has settled. */
+export async function idleDaemonSession(sys: System, p: BenchParams): Promise<Measurements> {
+  const conf = `${p.dir}/empty.conf`;
+  await Deno.writeTextFile(conf, configs.header(p));
+  const d = await sys.start(conf, p.port);
+  try {
+    // A few status calls first, as the sleepers workload makes: the RPC path is loaded in both.
+    for (let i = 0; i < 3; i++) await d.rpc("supervisor.getAllProcessInfo");
+    await new Promise((r) => setTimeout(r, Math.min(p.idleSettleMs, 5000)));
+    return { [IDLE_RSS]: rssMiB(d.pid) };
+  } finally {
+    await d.stop();
+  }
+}
+
+/** The metric name of the idle daemon's resident memory. */
+export const IDLE_RSS = "resident memory, idle daemon, no programs (MiB)";
+
+/** The per-program memory slope from one round's idle and N-program figures, in KiB. */
+export function perProgramSlope(m: Measurements, n: number): Measurements {
+  const idle = m[IDLE_RSS];
+  const full = m[`resident memory, N=${n} (MiB)`];
+  if (idle === undefined || full === undefined) return {};
+  return { [`resident memory per added program, N=${n} (KiB)`]: (full - idle) * 1024 / n };
+}
+
 async function apiRate(d: Daemon, p: BenchParams): Promise<number> {
   let count = 0;
   const until = performance.now() + p.apiSeconds * 1000;

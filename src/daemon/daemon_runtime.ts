@@ -177,8 +177,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         const uncount = observability.counters.follow(bus);
         const unwatch = watchVital(
           bus,
-          (group, name) =>
-            engine.processes().find((s) => s.group === group && s.name === name)?.config,
+          (group, name) => engine.process(group, name)?.config,
           (exit) => {
             log!.log("CRIT", exit.message);
             exitCode = exit.code;

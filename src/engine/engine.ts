@@ -146,6 +146,11 @@ export class Engine implements ControlService, AsyncDisposable {
     return this.#groups.slotsByPriority();
   }
 
+  /** One process slot by group and name (a map lookup: the vital watch asks on every state change). */
+  process(group: string, name: string): ProcessSlot | undefined {
+    return this.#groups.find(group)?.get(name);
+  }
+
   /** Each event listener pool's buffer fill and overflows (for metrics). */
   listenerPools(): ReturnType<EventPlumbing["poolStats"]> {
     return this.#events.poolStats();

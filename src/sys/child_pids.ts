@@ -16,17 +16,17 @@ export interface ChildLabel {
 /** A set of live child pids (one per daemon, passed to the spawner and the reaper). */
 export class ChildPids {
   readonly #pids = new Map<number, ChildLabel | null>();
-  readonly #watchers = new Set<() => void>();
+  readonly #watchers = new Set<(change: "add" | "delete") => void>();
 
   /** Records a child that was just spawned (in the same turn of the event loop as the spawn). */
   add(pid: number, label: ChildLabel | null = null): void {
     this.#pids.set(pid, label);
-    this.#changed();
+    this.#changed("add");
   }
 
   /** Forgets a child once its status has been collected. */
   delete(pid: number): void {
-    if (this.#pids.delete(pid)) this.#changed();
+    if (this.#pids.delete(pid)) this.#changed("delete");
   }
 
   /** Whether a pid is a child some handle is waiting for. */
@@ -39,13 +39,13 @@ export class ChildPids {
     return [...this.#pids];
   }
 
-  /** Calls `fn` after every add and delete; returns the unsubscribe. */
-  watch(fn: () => void): () => void {
+  /** Calls `fn` after every add and delete, with which it was; returns the unsubscribe. */
+  watch(fn: (change: "add" | "delete") => void): () => void {
     this.#watchers.add(fn);
     return () => this.#watchers.delete(fn);
   }
 
-  #changed(): void {
-    for (const w of [...this.#watchers]) w();
+  #changed(change: "add" | "delete"): void {
+    for (const w of [...this.#watchers]) w(change);
   }
 }

@@ -48,8 +48,8 @@ export class OrphanReaper implements Disposable {
     const { libc, children, selfPid } = this.#options;
     let reaped = 0;
     const status = new Int32Array(1);
-    for (const s of childrenOf(selfPid)) {
-      if (!isZombie(s) || children.has(s.pid)) continue;
+    for (const s of childrenOf(selfPid, (pid) => !children.has(pid))) {
+      if (!isZombie(s)) continue;
       if (libc.waitpid(s.pid, new Uint8Array(status.buffer), WNOHANG) === s.pid) {
         reaped++;
         this.#options.onReaped?.(s, status[0]!);
@@ -62,7 +62,7 @@ export class OrphanReaper implements Disposable {
   /** The live processes re-parented to the daemon (its children that it did not spawn). */
   adopted(): ProcStat[] {
     const { children, selfPid } = this.#options;
-    return childrenOf(selfPid).filter((s) => !isZombie(s) && !children.has(s.pid));
+    return childrenOf(selfPid, (pid) => !children.has(pid)).filter((s) => !isZombie(s));
   }
 
   /**

@@ -40,8 +40,12 @@ export function processTable(): ProcStat[] {
   return table;
 }
 
-/** The direct children of `pid` (every thread's children file; a full scan where there is none). */
-export function childrenOf(pid: number): ProcStat[] {
+/**
+ * The direct children of `pid` (every thread's children file; a full scan where there is none).
+ * Only the pids `wanted` passes are read (a daemon of 1,000 children that looks for the few it did
+ * not spawn reads the children files, not 1,000 stat files).
+ */
+export function childrenOf(pid: number, wanted: (pid: number) => boolean = () => true): ProcStat[] {
   const pids = new Set<number>();
   try {
     for (const task of Deno.readDirSync(`/proc/${pid}/task`)) {
@@ -50,10 +54,11 @@ export function childrenOf(pid: number): ProcStat[] {
     }
   } catch {
     // no children files (kernel without CONFIG_PROC_CHILDREN): scan the whole table instead
-    return processTable().filter((s) => s.ppid === pid);
+    return processTable().filter((s) => s.ppid === pid && wanted(s.pid));
   }
   const found: ProcStat[] = [];
   for (const p of pids) {
+    if (!wanted(p)) continue;
     const stat = readProcStat(p);
     if (stat !== null && stat.ppid === pid) found.push(stat);
   }

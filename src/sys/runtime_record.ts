@@ -62,6 +62,8 @@ export class RuntimeRecord implements Disposable {
   readonly #unwatch: () => void;
   readonly #onError: (message: string) => void;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The delay the pending timer was set with. */
+  #timerDelay = 0;
   #failed = false;
 
   /** Follows `children`; writes at most once per turn of the event loop. */
@@ -70,7 +72,7 @@ export class RuntimeRecord implements Disposable {
     this.#children = children;
     this.#daemon = { pid, starttime: readProcStat(pid)?.starttime ?? 0 };
     this.#onError = onError;
-    this.#unwatch = children.watch(() => this.#schedule());
+    this.#unwatch = children.watch((change) => this.#schedule(change));
   }
 
   /** Writes the record now. */
@@ -107,11 +109,24 @@ export class RuntimeRecord implements Disposable {
     }
   }
 
-  #schedule(): void {
-    if (this.#timer !== null) return;
+  /**
+   * A new child is written at the end of the turn (a daemon killed right after a spawn leaves it
+   * in the record); a child that is gone only makes the record stale, which costs nothing (a
+   * survivor must match its start time), so exits are written with the next spawn or a second
+   * later. Stopping 1,000 children wrote the whole record after each exit: a megabyte of JSON and
+   * a rename per child.
+   */
+  #schedule(change: "add" | "delete"): void {
+    const delay = change === "add" ? 0 : EXIT_WRITE_DELAY_MS;
+    if (this.#timer !== null && this.#timerDelay <= delay) return;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timerDelay = delay;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.write();
-    }, 0);
+    }, delay);
   }
 }
+
+/** How long after an exit (with no spawn since) the record is rewritten without it. */
+const EXIT_WRITE_DELAY_MS = 1000;
