@@ -12,6 +12,7 @@ import { Pacer } from "../engine/pacer.ts";
 import { EarlyLog } from "./early_log.ts";
 import { DenoNotifySockets } from "../sys/notify_sockets.ts";
 import { denoProbeRunner } from "../sys/probe_runner.ts";
+import type { ChildPids } from "../sys/child_pids.ts";
 import { procMemoryReader } from "../sys/proc_memory.ts";
 import { EventBus } from "../events/event_bus.ts";
 import { EventStreamHub } from "../events/event_stream_hub.ts";
@@ -169,6 +170,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
         }, {
           ...options,
           spawner: orphans.spawner,
+          children: orphans.children,
           notifySockets,
         });
         holder.engine = engine;
@@ -239,7 +241,11 @@ function newBus(log: ActivityLogFile, hub: EventStreamHub): EventBus {
 function buildEngine(
   config: Config,
   outputs: { log: ActivityLogFile; bus: EventBus; syslog: SyslogWriter; queue: RequestQueue },
-  options: DaemonRunOptions & { spawner: Spawner; notifySockets: DenoNotifySockets },
+  options: DaemonRunOptions & {
+    spawner: Spawner;
+    children: ChildPids;
+    notifySockets: DenoNotifySockets;
+  },
 ): Engine {
   const { log, bus, syslog, queue } = outputs;
   const settings = config.supervisord!;
@@ -266,7 +272,7 @@ function buildEngine(
     mainLog: { path: log.path, clear: () => log.clear() },
     childlogdir: settings.childlogdir,
     identifier: settings.identifier,
-    probes: denoProbeRunner(),
+    probes: denoProbeRunner(options.children),
     memory: procMemoryReader(),
     notify: options.notifySockets,
   });

@@ -2,17 +2,26 @@
 
 import type { ActiveProbe } from "../config/probe_spec.ts";
 import type { ProbeResult, ProbeRunner, ProbeRunOptions } from "../process/probe_ports.ts";
+import type { ChildPids } from "./child_pids.ts";
 
 /** The most stderr a command probe keeps for its detail. */
 const DETAIL_BYTES = 512;
 
-/** Builds the runner. */
-export function denoProbeRunner(): ProbeRunner {
-  return { run: runProbe };
+/**
+ * Builds the runner. A command probe's `/bin/sh` is recorded in `children` while it runs, so the
+ * daemon's orphan reaper leaves its exit status to Deno (reaped there, the probe read
+ * `No child processes (os error 10)` instead of its exit code).
+ */
+export function denoProbeRunner(children?: ChildPids): ProbeRunner {
+  return { run: (probe, options) => runProbe(probe, options, children) };
 }
 
 /** Runs one probe; a failure, a timeout or an abort is a result, never a rejection. */
-export async function runProbe(probe: ActiveProbe, options: ProbeRunOptions): Promise<ProbeResult> {
+export async function runProbe(
+  probe: ActiveProbe,
+  options: ProbeRunOptions,
+  children?: ChildPids,
+): Promise<ProbeResult> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = AbortSignal.any([options.signal, timeout]);
   try {
@@ -22,7 +31,7 @@ export async function runProbe(probe: ActiveProbe, options: ProbeRunOptions): Pr
       case "http":
         return await http(probe.url, probe.statusMin, probe.statusMax, signal);
       case "command":
-        return await command(probe.command, options, signal);
+        return await command(probe.command, options, signal, children);
     }
   } catch (e) {
     if (timeout.aborted) return { ok: false, detail: `timed out after ${options.timeoutMs} ms` };
@@ -65,8 +74,9 @@ async function command(
   cmd: string,
   options: ProbeRunOptions,
   signal: AbortSignal,
+  children: ChildPids | undefined,
 ): Promise<ProbeResult> {
-  const out = await new Deno.Command("/bin/sh", {
+  const child = new Deno.Command("/bin/sh", {
     args: ["-c", cmd],
     env: { ...options.env },
     clearEnv: true,
@@ -75,7 +85,15 @@ async function command(
     stderr: "piped",
     signal,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  }).output();
+  }).spawn();
+  // In the same turn as the spawn: SIGCHLD's reap runs in a later one.
+  children?.add(child.pid);
+  let out: Deno.CommandOutput;
+  try {
+    out = await child.output();
+  } finally {
+    children?.delete(child.pid);
+  }
   if (signal.aborted) throw signal.reason;
   const err = new TextDecoder().decode(out.stderr.slice(-DETAIL_BYTES)).trim().split("\n").pop();
   if (out.success) return { ok: true, detail: "exited 0" };
