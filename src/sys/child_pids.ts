@@ -21,12 +21,13 @@ export class ChildPids {
   /** Records a child that was just spawned (in the same turn of the event loop as the spawn). */
   add(pid: number, label: ChildLabel | null = null): void {
     this.#pids.set(pid, label);
-    this.#changed("add");
+    if (label !== null) this.#changed("add");
   }
 
   /** Forgets a child once its status has been collected. */
   delete(pid: number): void {
-    if (this.#pids.delete(pid)) this.#changed("delete");
+    const label = this.#pids.get(pid);
+    if (this.#pids.delete(pid) && label !== null) this.#changed("delete");
   }
 
   /** Whether a pid is a child some handle is waiting for. */
@@ -39,7 +40,11 @@ export class ChildPids {
     return [...this.#pids];
   }
 
-  /** Calls `fn` after every add and delete, with which it was; returns the unsubscribe. */
+  /**
+   * Calls `fn` after every add and delete of a labelled child (a program's), with which it was;
+   * unlabelled ones (a probe's shell, here only for the reaper) change nothing a watcher keeps.
+   * Returns the unsubscribe.
+   */
   watch(fn: (change: "add" | "delete") => void): () => void {
     this.#watchers.add(fn);
     return () => this.#watchers.delete(fn);
