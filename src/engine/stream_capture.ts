@@ -11,6 +11,7 @@ import type { EventBus } from "../events/event_bus.ts";
 import { CaptureSplitter } from "../events/capture_splitter.ts";
 import { decodeData, pyBytesRepr } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
+import { countNewlines } from "../log/newline_count.ts";
 import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
 import { pyRepr } from "../protocol/py_repr.ts";
 import type { Channel } from "../protocol/types.ts";
@@ -200,7 +201,7 @@ export class StreamCapture {
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
     this.#bytes += chunk.length;
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.#lines++;
+    this.#lines += countNewlines(chunk);
     if (this.protocol !== null) {
       await this.#write(chunk);
       this.tail.push(chunk);

@@ -1,6 +1,6 @@
 /** A log file on Deno that rotates like supervisor's RotatingFileHandler, reopens for logrotate, and tolerates special files. */
 
-import { rotationCut, rotationDue, rotationPlan } from "../log/rotation_plan.ts";
+import { backupPath, rotationCut, rotationDue, rotationPlan } from "../log/rotation_plan.ts";
 
 /** Options of a rotating file. */
 export interface RotatingFileOptions {
@@ -32,6 +32,11 @@ export class RotatingFile implements AsyncDisposable {
   #tail: Promise<void> = Promise.resolve();
   #inFlight = 0;
   #warnedSpecial = false;
+  /**
+   * The highest backup that can exist, known after this object's first rotation (null until then,
+   * and again after a reopen or clear, when something else may have renamed the files).
+   */
+  #present: number | null = null;
 
   private constructor(path: string, options: RotatingFileOptions) {
     this.path = path;
@@ -118,6 +123,7 @@ export class RotatingFile implements AsyncDisposable {
     return this.#serial(async () => {
       if (this.#closed) return;
       this.#closeFile();
+      this.#present = null;
       await this.#openAppend();
     });
   }
@@ -127,6 +133,7 @@ export class RotatingFile implements AsyncDisposable {
     return this.#serial(async () => {
       if (this.#closed) return;
       this.#closeFile();
+      this.#present = null;
       await removeIfPresent(this.path);
       await this.#openAppend();
     });
@@ -196,11 +203,21 @@ export class RotatingFile implements AsyncDisposable {
     if (rotationDue(this.#size, this.#maxbytes)) this.#rotate();
   }
 
-  /** Runs the rotation plan synchronously (renames are metadata only; the target is a regular file). */
+  /**
+   * Runs the rotation plan synchronously (renames are metadata only; the target is a regular file).
+   * After the first rotation only the backups that can exist are renamed: a rename of a missing
+   * file fails with a costly error (45 backups rotated 40 times made 1,800 of them, about 0.1 s).
+   * One probe of the next name first catches files that something else numbered on.
+   */
   #rotate(): void {
     this.#rotations++;
     this.#closeFile();
-    for (const step of rotationPlan(this.path, this.#backups)) {
+    const known = this.#present;
+    const present = known !== null && !exists(backupPath(this.path, known + 1))
+      ? known
+      : this.#backups;
+    let reached = 0;
+    for (const step of rotationPlan(this.path, this.#backups, present)) {
       if (step.kind === "truncate") {
         this.#openAppendSync();
         this.#file?.truncateSync(0);
@@ -209,12 +226,15 @@ export class RotatingFile implements AsyncDisposable {
       }
       try {
         Deno.renameSync(step.from, step.to);
+        // Renames run from the highest backup down: the first that worked reached the highest.
+        if (reached === 0) reached = Number(step.to.slice(this.path.length + 1));
       } catch (e) {
         if (!(e instanceof Deno.errors.NotFound)) {
           this.#warn(`${this.path}: rotation: cannot rename "${step.from}": ${errorText(e)}`);
         }
       }
     }
+    this.#present = Math.min(this.#backups, reached);
   }
 
   #closeFile(): void {
@@ -245,6 +265,17 @@ async function removeIfPresent(path: string): Promise<void> {
     await Deno.remove(path);
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}
+
+/** Whether `path` names anything (a broken link counts). */
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    // Missing, or not reachable: either way a rename of it would fail.
+    return false;
   }
 }
 
