@@ -79,6 +79,15 @@ export interface ChildHandle {
   killEscaped?(signal: string): string[];
 }
 
+/**
+ * Makes a child's output pipe hold more than the 64 KiB Linux gives it, so a busy stream drains in
+ * fewer, larger reads and its writer waits less on the daemon.
+ */
+export interface PipeTuner {
+  /** Raises the capacity of the pipe on the child's fd `fd` (1 or 2); the new capacity, or 0. */
+  widen(pid: number, fd: number): number;
+}
+
 /** What an fcgi-program's listening socket is made from. */
 export interface SocketSpec {
   /** `tcp://host:port` or `unix:///path`. */

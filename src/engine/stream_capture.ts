@@ -6,7 +6,13 @@
  * draining, so a log never blocks a child.
  */
 
-import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import type {
+  ActivityLog,
+  LogSink,
+  LogSinkFactory,
+  LogSinkOptions,
+  PipeTuner,
+} from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
 import { CaptureSplitter } from "../events/capture_splitter.ts";
 import { decodeData, pyBytesRepr } from "../events/supervisor_event.ts";
@@ -41,7 +47,12 @@ export interface StreamCaptureOptions {
   log: ActivityLog;
   /** Sees each chunk after it is written (log-line readiness only; absent costs nothing). */
   onChunk?: (chunk: Uint8Array) => void;
+  /** Widens a busy stream's pipe (see PipeTuner). */
+  pipes?: PipeTuner;
 }
+
+/** A read at least this large marks a stream busy: its pipe is widened (once per spawn). */
+export const BUSY_READ = 32 * 1024;
 
 /** Counters of one stream since its process slot was made. */
 export interface StreamStats {
@@ -114,13 +125,22 @@ export class StreamCapture {
     }
   }
 
-  /** Reads a child's stream to its end, writing each chunk before reading the next. */
-  async pump(stream: ReadableStream<Uint8Array>, pid: number): Promise<void> {
+  /**
+   * Reads a child's stream (its fd `fd`) to its end, writing each chunk before reading the next.
+   * The first large read widens the pipe: while a chunk is written the pipe fills further, so the
+   * next read takes more, and a fast writer blocks less.
+   */
+  async pump(stream: ReadableStream<Uint8Array>, pid: number, fd = 1): Promise<void> {
     const source = chunkSource(stream);
     this.#sources.add(source);
+    let widened = this.#options.pipes === undefined;
     try {
       for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
         const value = chunk; // valid until the next read: every consumer copies or is done
+        if (!widened && value.length >= BUSY_READ) {
+          widened = true;
+          source.widen(this.#options.pipes!.widen(pid, fd));
+        }
         if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
       }
     } catch {
