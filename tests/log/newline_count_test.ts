@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { countNewlines } from "../../src/log/newline_count.ts";
+import { countByWords, countNewlines, newlineCounterKind } from "../../src/log/newline_count.ts";
 
 function naive(chunk: Uint8Array): number {
   let n = 0;
@@ -21,6 +21,7 @@ Deno.test("countNewlines counts every newline, at any offset and length", () => 
         backing.set(bytes, offset);
         const chunk = backing.subarray(offset);
         assert.equal(countNewlines(chunk), naive(chunk));
+        assert.equal(countByWords(chunk), naive(chunk));
       },
     ),
   );
@@ -31,4 +32,12 @@ Deno.test("countNewlines on a 64 KiB chunk of 100-byte lines", () => {
   assert.equal(countNewlines(chunk), 655);
   assert.equal(countNewlines(new Uint8Array(0)), 0);
   assert.equal(countNewlines(new Uint8Array([10, 10, 10, 10])), 4);
+  // Past the WebAssembly memory (1 MiB), the JavaScript count takes over.
+  const huge = new Uint8Array(3 * 1024 * 1024 + 5).fill(10, 1024 * 1024 - 2);
+  assert.equal(countNewlines(huge), naive(huge));
+  assert.equal(countNewlines(huge.subarray(0, 1024 * 1024)), 2);
+});
+
+Deno.test("Deno runs the WebAssembly counter (the fallback is only for runtimes without SIMD)", () => {
+  assert.equal(newlineCounterKind(), "simd");
 });
