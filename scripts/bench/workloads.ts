@@ -221,6 +221,32 @@ export async function chattySession(
   }
 }
 
+/**
+ * The floor under the chatty row: scripts/bench/chatty_floor.ts reads and writes the same children's
+ * output and nothing else (same settle and window as chattySession).
+ */
+export async function chattyFloorSession(
+  count: number,
+  rate: number,
+  seconds: number,
+  p: BenchParams,
+): Promise<Measurements> {
+  const writer = `${p.dir}/chatty.py`;
+  await Deno.writeTextFile(writer, CHATTY_PY);
+  const script = new URL("./chatty_floor.ts", import.meta.url).pathname;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, writer, p.dir, `${count}`, `${rate}`, "2", `${seconds}`],
+    stdin: "null",
+    stderr: "inherit",
+  }).output();
+  if (!out.success) throw new Error(`chatty floor exited ${out.code}`);
+  const { cpu } = JSON.parse(new TextDecoder().decode(out.stdout)) as { cpu: number };
+  return {
+    [`${count} chatty children: Deno's floor (pipe reads + writeSync only), CPU over ${seconds} s (s)`]:
+      cpu,
+  };
+}
+
 /** Workload 7: from a child's exit to its replacement's start, median over `cycles`. */
 export async function crashSession(
   sys: System,
