@@ -194,6 +194,12 @@ export interface LogSink {
   readonly path: string | null;
   /** Appends a chunk (rotating after the write when the file reaches maxbytes); rejects when the bytes could not be written. */
   write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Appends a chunk at once when that cannot block (a regular file with nothing pending): true when
+   * written, false when nothing was done and `write` must be used; throws when the bytes could not
+   * be written. Absent: always use `write`.
+   */
+  writeNow?(chunk: Uint8Array): boolean;
   /** Closes and reopens the file (SIGUSR2, logrotate). */
   reopen(): Promise<void>;
   /** Deletes the file and reopens it empty (clearProcessLogs). */

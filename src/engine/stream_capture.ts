@@ -80,6 +80,8 @@ export class StreamCapture {
   /** Rotations of the sinks replaced at earlier spawns (the counter keeps going across them). */
   #pastRotations = 0;
   #lock: Promise<unknown> = Promise.resolve();
+  /** Runs queued on or holding the lock. */
+  #pending = 0;
   /** Whether writes are failing (the episode's first failure was reported). */
   #failing = false;
   readonly #sources = new Set<ChunkSource>();
@@ -141,7 +143,10 @@ export class StreamCapture {
           widened = true;
           source.widen(this.#options.pipes!.widen(pid, fd));
         }
-        if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
+        if (value.length === 0) continue;
+        // Nothing holds the lock and the file takes the bytes at once: no promise per chunk.
+        if (this.#pending === 0 && this.#deliverNow(value, pid)) continue;
+        await this.exclusive(() => this.#deliver(value, pid));
       }
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
@@ -153,7 +158,8 @@ export class StreamCapture {
 
   /** Runs `fn` while no chunk is being delivered (so a follower sees each chunk exactly once). */
   exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.#lock.then(fn, fn);
+    this.#pending++;
+    const run = this.#lock.then(fn, fn).finally(() => this.#pending--);
     // The chain only orders the next run; this run's own caller sees its failure.
     this.#lock = run.catch(() => {});
     return run;
@@ -205,17 +211,50 @@ export class StreamCapture {
     if (sink === null) return;
     try {
       await sink.write(chunk);
-      if (this.#failing) {
-        this.#failing = false;
-        const o = this.#options;
-        o.log.log("INFO", `${o.processName}: ${o.channel} log ${o.sink.path}: writing again`);
-      }
+      this.#wrote();
     } catch (e) {
-      // Output is dropped, the pipe keeps draining; one report per episode of failures.
-      this.#dropped += chunk.length;
-      if (!this.#failing) this.#report("write (output dropped until it works again)", e);
-      this.#failing = true;
+      this.#writeFailed(chunk, e);
     }
+  }
+
+  /** Writes at once when the sink can (see LogSink.writeNow); false when `#write` must be used. */
+  #writeNow(chunk: Uint8Array): boolean {
+    const sink = this.#sink;
+    if (sink === null) return true;
+    if (sink.writeNow === undefined) return false;
+    try {
+      if (!sink.writeNow(chunk)) return false;
+      this.#wrote();
+    } catch (e) {
+      this.#writeFailed(chunk, e);
+    }
+    return true;
+  }
+
+  #wrote(): void {
+    if (!this.#failing) return;
+    this.#failing = false;
+    const o = this.#options;
+    o.log.log("INFO", `${o.processName}: ${o.channel} log ${o.sink.path}: writing again`);
+  }
+
+  #writeFailed(chunk: Uint8Array, e: unknown): void {
+    // Output is dropped, the pipe keeps draining; one report per episode of failures.
+    this.#dropped += chunk.length;
+    if (!this.#failing) this.#report("write (output dropped until it works again)", e);
+    this.#failing = true;
+  }
+
+  /**
+   * The common case of `#deliver` without a promise: plain output (no listener protocol, no
+   * capture mode) to a sink that writes at once. False when nothing was done.
+   */
+  #deliverNow(chunk: Uint8Array, pid: number): boolean {
+    if (this.protocol !== null || this.#splitter !== null || !this.#writeNow(chunk)) return false;
+    this.#bytes += chunk.length;
+    this.#lines += countNewlines(chunk);
+    this.#logged(chunk, pid, true);
+    return true;
   }
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
@@ -254,9 +293,14 @@ export class StreamCapture {
 
   /** Output as supervisord's `_log`: to the file unless captured, the DEBG line, PROCESS_LOG. */
   async #logData(chunk: Uint8Array, pid: number, toFile: boolean): Promise<void> {
+    if (toFile) await this.#write(chunk);
+    this.#logged(chunk, pid, toFile);
+  }
+
+  /** What follows a chunk's write (to the file unless `toFile` is false): tail, readiness, DEBG, events. */
+  #logged(chunk: Uint8Array, pid: number, toFile: boolean): void {
     const o = this.#options;
     if (toFile) {
-      await this.#write(chunk);
       this.tail.push(chunk);
       o.onChunk?.(chunk);
     }

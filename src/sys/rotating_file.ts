@@ -69,6 +69,11 @@ export class RotatingFile implements AsyncDisposable {
     return this.#rotations;
   }
 
+  /** Whether `writeNow` would write (a regular file, open, nothing pending). */
+  get writableNow(): boolean {
+    return this.#inFlight === 0 && !this.#closed && this.#file !== null && this.#regular;
+  }
+
   /** Whether the target is a regular file (so it can rotate). */
   get regular(): boolean {
     return this.#regular;
@@ -103,6 +108,31 @@ export class RotatingFile implements AsyncDisposable {
         rest = rest.subarray(cut);
       }
     });
+  }
+
+  /**
+   * Appends all of `chunk` at once, rotating as `write` does, when that cannot block or reorder: a
+   * regular file that is open, with no operation pending. False (nothing done) otherwise.
+   */
+  writeNow(chunk: Uint8Array): boolean {
+    if (!this.writableNow) return false;
+    let rest = chunk;
+    while (rest.length > 0) {
+      const file = this.#file;
+      // A rotation whose reopen failed leaves no file: the rest is written when it reopens.
+      if (file === null) throw new Error(`${this.path}: not open after rotation`);
+      const cut = rotationCut(rest, this.#size, this.#maxbytes);
+      const part = rest.subarray(0, cut);
+      for (let done = 0; done < part.length;) done += file.writeSync(part.subarray(done));
+      if (cut < rest.length) {
+        this.#size += cut;
+        this.#rotate();
+      } else {
+        this.#wrote(cut);
+      }
+      rest = rest.subarray(cut);
+    }
+    return true;
   }
 
   /**
