@@ -51,7 +51,7 @@ stderr_logfile = NONE
 export function spew(o: BenchConfigOptions, writer: string, lines: number, bytes: number): string {
   return header(o) + `
 [program:spew]
-command = /usr/bin/python3 ${writer} ${lines} ${o.dir}/spew.started
+command = /usr/bin/python3 ${writer} ${lines} ${o.dir}/spew.go
 startsecs = 0
 autorestart = false
 stdout_logfile = ${o.dir}/spew.log

@@ -8,6 +8,7 @@ import { fmt, median } from "./stats.ts";
 import { supervisordSystem, svisorSystem, type System } from "./systems.ts";
 import {
   type BenchParams,
+  chattyFloorSession,
   chattySession,
   crashSession,
   idleDaemonSession,
@@ -182,13 +183,15 @@ for (let round = 0; round < runs; round++) {
       log("chatty");
       const count = quick ? 5 : Number(values["chatty-count"]);
       const seconds = quick ? 2 : Number(values["chatty-seconds"]);
+      const rate = Number(values["chatty-rate"]);
       record(
         sys.name,
-        await withParams(
-          (p) => chattySession(sys, count, Number(values["chatty-rate"]), seconds, p),
-          {},
-        ),
+        await withParams((p) => chattySession(sys, count, rate, seconds, p), {}),
       );
+      if (sys.name === "svisor") {
+        log("chatty: Deno's floor");
+        record(sys.name, await withParams((p) => chattyFloorSession(count, rate, seconds, p), {}));
+      }
     }
     if (only.has("crash")) {
       log("crash");

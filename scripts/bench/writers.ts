@@ -3,11 +3,11 @@
 /** Bytes of one line written by SPEW_PY. */
 export const SPEW_LINE_BYTES = 100;
 
-/** Records its start time (epoch seconds) in argv[2], writes argv[1] numbered lines of 100 bytes as fast
- * as it can, then sleeps (so nothing restarts it). */
-export const SPEW_PY = `import sys, time
-with open(sys.argv[2], "w") as f:
-    f.write(repr(time.time()))
+/** Waits until the file argv[2] exists (the bench's go), then writes argv[1] numbered lines of 100
+ * bytes as fast as it can, then sleeps (so nothing restarts it). */
+export const SPEW_PY = `import os, sys, time
+while not os.path.exists(sys.argv[2]):
+    time.sleep(0.001)
 lines = int(sys.argv[1])
 out = sys.stdout.buffer
 pad = b"x" * 89

@@ -79,6 +79,15 @@ export interface ChildHandle {
   killEscaped?(signal: string): string[];
 }
 
+/**
+ * Makes a child's output pipe hold more than the 64 KiB Linux gives it, so a busy stream drains in
+ * fewer, larger reads and its writer waits less on the daemon.
+ */
+export interface PipeTuner {
+  /** Raises the capacity of the pipe on the child's fd `fd` (1 or 2); the new capacity, or 0. */
+  widen(pid: number, fd: number): number;
+}
+
 /** What an fcgi-program's listening socket is made from. */
 export interface SocketSpec {
   /** `tcp://host:port` or `unix:///path`. */
@@ -185,6 +194,12 @@ export interface LogSink {
   readonly path: string | null;
   /** Appends a chunk (rotating after the write when the file reaches maxbytes); rejects when the bytes could not be written. */
   write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Appends a chunk at once when that cannot block (a regular file with nothing pending): true when
+   * written, false when nothing was done and `write` must be used; throws when the bytes could not
+   * be written. Absent: always use `write`.
+   */
+  writeNow?(chunk: Uint8Array): boolean;
   /** Closes and reopens the file (SIGUSR2, logrotate). */
   reopen(): Promise<void>;
   /** Deletes the file and reopens it empty (clearProcessLogs). */

@@ -6,7 +6,7 @@
 
 import process from "node:process";
 import type { Config, DaemonConfig } from "../config/model.ts";
-import type { Spawner } from "../core/ports.ts";
+import type { PipeTuner, Spawner } from "../core/ports.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { Pacer } from "../engine/pacer.ts";
 import { EarlyLog } from "./early_log.ts";
@@ -43,6 +43,7 @@ import { daemonObservability } from "./daemon_observability.ts";
 import { stopSurvivors } from "./survivors.ts";
 import { recordPath, RuntimeRecord } from "../sys/runtime_record.ts";
 import { openLibc } from "../sys/libc.ts";
+import { libcPipeTuner } from "../sys/pipe_capacity.ts";
 
 /** What one daemon run needs. */
 export interface DaemonRunOptions {
@@ -172,6 +173,7 @@ export async function runDaemon(options: DaemonRunOptions): Promise<number> {
           spawner: orphans.spawner,
           children: orphans.children,
           notifySockets,
+          pipes: libcPipeTuner(libc.ok ? libc.libc : null),
         });
         holder.engine = engine;
         const states = () => engine.processes().map((s) => s.record.state);
@@ -245,6 +247,7 @@ function buildEngine(
     spawner: Spawner;
     children: ChildPids;
     notifySockets: DenoNotifySockets;
+    pipes: PipeTuner;
   },
 ): Engine {
   const { log, bus, syslog, queue } = outputs;
@@ -254,6 +257,7 @@ function buildEngine(
     clock,
     pacer: new Pacer(clock),
     spawner: options.spawner,
+    pipes: options.pipes,
     probe: denoFileProbe(),
     sockets: libcSocketFactory(),
     users: denoUserDb(),

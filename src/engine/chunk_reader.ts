@@ -6,12 +6,12 @@
 
 /** The buffer a quiet stream waits with. */
 export const MIN_READ = 1024;
-/** The largest read (Linux's default pipe capacity). */
+/** The largest read (Linux's default pipe capacity), unless the source is widened. */
 export const MAX_READ = 64 * 1024;
 
-/** The next read size after a read of `got` bytes into a buffer of `size`. */
-export function nextReadSize(size: number, got: number): number {
-  if (got >= size) return Math.min(MAX_READ, size * 2);
+/** The next read size after a read of `got` bytes into a buffer of `size`, at most `max`. */
+export function nextReadSize(size: number, got: number, max = MAX_READ): number {
+  if (got >= size) return Math.min(max, size * 2);
   if (got < size / 4) return Math.max(MIN_READ, size / 2);
   return size;
 }
@@ -27,6 +27,8 @@ export interface ChunkSource {
   cancel(): Promise<void>;
   /** Lets go of the stream. */
   release(): void;
+  /** Lets reads grow to `max` bytes (the pipe was made that large). */
+  widen(max: number): void;
 }
 
 /** Reads `stream` with adaptive buffers when it is a byte stream, else chunk by chunk. */
@@ -43,16 +45,18 @@ export function chunkSource(stream: ReadableStream<Uint8Array>): ChunkSource {
       },
       cancel: () => reader.cancel(),
       release: () => reader.releaseLock(),
+      widen: () => {},
     };
   }
   let buffer = new ArrayBuffer(MIN_READ);
+  let max = MAX_READ;
   return {
     read: async () => {
       const { value, done } = await byob.read(new Uint8Array(buffer));
       if (done || value === undefined) return null;
       // The read transferred the buffer into `value`; the next read reuses it unless the size
       // changes.
-      const size = nextReadSize(value.buffer.byteLength, value.length);
+      const size = nextReadSize(value.buffer.byteLength, value.length, max);
       buffer = size === value.buffer.byteLength
         ? value.buffer as ArrayBuffer
         : new ArrayBuffer(size);
@@ -60,5 +64,8 @@ export function chunkSource(stream: ReadableStream<Uint8Array>): ChunkSource {
     },
     cancel: () => byob.cancel(),
     release: () => byob.releaseLock(),
+    widen: (bytes) => {
+      max = Math.max(MAX_READ, bytes);
+    },
   };
 }

@@ -7,6 +7,7 @@ import type {
   FileProbe,
   LogReader,
   LogSinkFactory,
+  PipeTuner,
   SocketFactory,
   Spawner,
   UserDb,
@@ -72,6 +73,8 @@ export interface EngineDeps {
   random?: () => number;
   /** Makes fcgi-programs' listening sockets; without it an fcgi-program's spawn fails, saying so. */
   sockets?: SocketFactory;
+  /** Widens the pipes of busy output streams; without it they stay at the kernel's size. */
+  pipes?: PipeTuner;
   /** Paces reaps and autostarts so the control plane is served between them; default: at once. */
   pacer?: TaskPacer;
 }

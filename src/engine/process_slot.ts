@@ -106,6 +106,7 @@ export class ProcessSlot {
         bus: deps.bus,
         log: deps.log,
         ...(onChunk === null ? {} : { onChunk: (chunk: Uint8Array) => onChunk.onChunk(chunk) }),
+        ...(deps.pipes === undefined ? {} : { pipes: deps.pipes }),
       });
     this.stdout = capture("stdout", paths.stdout);
     this.stderr = config.redirectStderr ? null : capture("stderr", paths.stderr);
@@ -352,7 +353,7 @@ export class ProcessSlot {
     this.#child = child;
     const pumps = [this.stdout.pump(child.stdout, child.pid)];
     if (child.stderr !== null) {
-      pumps.push((this.stderr ?? this.stdout).pump(child.stderr, child.pid));
+      pumps.push((this.stderr ?? this.stdout).pump(child.stderr, child.pid, 2));
     }
     const drained = Promise.all(pumps);
     child.status.then((status) => this.#reaped(child, status, drained));

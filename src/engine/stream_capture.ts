@@ -6,11 +6,18 @@
  * draining, so a log never blocks a child.
  */
 
-import type { ActivityLog, LogSink, LogSinkFactory, LogSinkOptions } from "../core/ports.ts";
+import type {
+  ActivityLog,
+  LogSink,
+  LogSinkFactory,
+  LogSinkOptions,
+  PipeTuner,
+} from "../core/ports.ts";
 import type { EventBus } from "../events/event_bus.ts";
 import { CaptureSplitter } from "../events/capture_splitter.ts";
 import { decodeData, pyBytesRepr } from "../events/supervisor_event.ts";
 import { TailRing } from "../log/tail_ring.ts";
+import { countNewlines } from "../log/newline_count.ts";
 import { type ChunkSource, chunkSource } from "./chunk_reader.ts";
 import { pyRepr } from "../protocol/py_repr.ts";
 import type { Channel } from "../protocol/types.ts";
@@ -40,7 +47,12 @@ export interface StreamCaptureOptions {
   log: ActivityLog;
   /** Sees each chunk after it is written (log-line readiness only; absent costs nothing). */
   onChunk?: (chunk: Uint8Array) => void;
+  /** Widens a busy stream's pipe (see PipeTuner). */
+  pipes?: PipeTuner;
 }
+
+/** A read at least this large marks a stream busy: its pipe is widened (once per spawn). */
+export const BUSY_READ = 32 * 1024;
 
 /** Counters of one stream since its process slot was made. */
 export interface StreamStats {
@@ -68,6 +80,8 @@ export class StreamCapture {
   /** Rotations of the sinks replaced at earlier spawns (the counter keeps going across them). */
   #pastRotations = 0;
   #lock: Promise<unknown> = Promise.resolve();
+  /** Runs queued on or holding the lock. */
+  #pending = 0;
   /** Whether writes are failing (the episode's first failure was reported). */
   #failing = false;
   readonly #sources = new Set<ChunkSource>();
@@ -113,14 +127,26 @@ export class StreamCapture {
     }
   }
 
-  /** Reads a child's stream to its end, writing each chunk before reading the next. */
-  async pump(stream: ReadableStream<Uint8Array>, pid: number): Promise<void> {
+  /**
+   * Reads a child's stream (its fd `fd`) to its end, writing each chunk before reading the next.
+   * The first large read widens the pipe: while a chunk is written the pipe fills further, so the
+   * next read takes more, and a fast writer blocks less.
+   */
+  async pump(stream: ReadableStream<Uint8Array>, pid: number, fd = 1): Promise<void> {
     const source = chunkSource(stream);
     this.#sources.add(source);
+    let widened = this.#options.pipes === undefined;
     try {
       for (let chunk = await source.read(); chunk !== null; chunk = await source.read()) {
         const value = chunk; // valid until the next read: every consumer copies or is done
-        if (value.length > 0) await this.exclusive(() => this.#deliver(value, pid));
+        if (!widened && value.length >= BUSY_READ) {
+          widened = true;
+          source.widen(this.#options.pipes!.widen(pid, fd));
+        }
+        if (value.length === 0) continue;
+        // Nothing holds the lock and the file takes the bytes at once: no promise per chunk.
+        if (this.#pending === 0 && this.#deliverNow(value, pid)) continue;
+        await this.exclusive(() => this.#deliver(value, pid));
       }
     } catch {
       // A broken pipe ends the capture; the exit is reported through the child's status.
@@ -132,7 +158,8 @@ export class StreamCapture {
 
   /** Runs `fn` while no chunk is being delivered (so a follower sees each chunk exactly once). */
   exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.#lock.then(fn, fn);
+    this.#pending++;
+    const run = this.#lock.then(fn, fn).finally(() => this.#pending--);
     // The chain only orders the next run; this run's own caller sees its failure.
     this.#lock = run.catch(() => {});
     return run;
@@ -184,23 +211,56 @@ export class StreamCapture {
     if (sink === null) return;
     try {
       await sink.write(chunk);
-      if (this.#failing) {
-        this.#failing = false;
-        const o = this.#options;
-        o.log.log("INFO", `${o.processName}: ${o.channel} log ${o.sink.path}: writing again`);
-      }
+      this.#wrote();
     } catch (e) {
-      // Output is dropped, the pipe keeps draining; one report per episode of failures.
-      this.#dropped += chunk.length;
-      if (!this.#failing) this.#report("write (output dropped until it works again)", e);
-      this.#failing = true;
+      this.#writeFailed(chunk, e);
     }
+  }
+
+  /** Writes at once when the sink can (see LogSink.writeNow); false when `#write` must be used. */
+  #writeNow(chunk: Uint8Array): boolean {
+    const sink = this.#sink;
+    if (sink === null) return true;
+    if (sink.writeNow === undefined) return false;
+    try {
+      if (!sink.writeNow(chunk)) return false;
+      this.#wrote();
+    } catch (e) {
+      this.#writeFailed(chunk, e);
+    }
+    return true;
+  }
+
+  #wrote(): void {
+    if (!this.#failing) return;
+    this.#failing = false;
+    const o = this.#options;
+    o.log.log("INFO", `${o.processName}: ${o.channel} log ${o.sink.path}: writing again`);
+  }
+
+  #writeFailed(chunk: Uint8Array, e: unknown): void {
+    // Output is dropped, the pipe keeps draining; one report per episode of failures.
+    this.#dropped += chunk.length;
+    if (!this.#failing) this.#report("write (output dropped until it works again)", e);
+    this.#failing = true;
+  }
+
+  /**
+   * The common case of `#deliver` without a promise: plain output (no listener protocol, no
+   * capture mode) to a sink that writes at once. False when nothing was done.
+   */
+  #deliverNow(chunk: Uint8Array, pid: number): boolean {
+    if (this.protocol !== null || this.#splitter !== null || !this.#writeNow(chunk)) return false;
+    this.#bytes += chunk.length;
+    this.#lines += countNewlines(chunk);
+    this.#logged(chunk, pid, true);
+    return true;
   }
 
   async #deliver(chunk: Uint8Array, pid: number): Promise<void> {
     const o = this.#options;
     this.#bytes += chunk.length;
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.#lines++;
+    this.#lines += countNewlines(chunk);
     if (this.protocol !== null) {
       await this.#write(chunk);
       this.tail.push(chunk);
@@ -233,9 +293,14 @@ export class StreamCapture {
 
   /** Output as supervisord's `_log`: to the file unless captured, the DEBG line, PROCESS_LOG. */
   async #logData(chunk: Uint8Array, pid: number, toFile: boolean): Promise<void> {
+    if (toFile) await this.#write(chunk);
+    this.#logged(chunk, pid, toFile);
+  }
+
+  /** What follows a chunk's write (to the file unless `toFile` is false): tail, readiness, DEBG, events. */
+  #logged(chunk: Uint8Array, pid: number, toFile: boolean): void {
     const o = this.#options;
     if (toFile) {
-      await this.#write(chunk);
       this.tail.push(chunk);
       o.onChunk?.(chunk);
     }

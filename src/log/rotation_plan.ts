@@ -52,7 +52,9 @@ export function rotationCut(chunk: Uint8Array, size: number, maxbytes: number): 
 /**
  * The steps of one rotation of `path` keeping `backups` old files, in supervisor's order: `.N-1` to
  * `.N` down to `.1` to `.2`, then the base file to `.1`, then the base file opened empty. With
- * backups 0 the base file is only truncated. A rename replaces its target.
+ * backups 0 the base file is only truncated. A rename replaces its target. `present`, when known,
+ * is the highest backup that can exist: renames of higher ones (which would fail, each a costly
+ * error) are left out.
  *
  * @example
  * ```ts
@@ -64,12 +66,16 @@ export function rotationCut(chunk: Uint8Array, size: number, maxbytes: number): 
  *   { kind: "truncate", path: "a.log" },
  * ]);
  * assert.deepEqual(rotationPlan("a.log", 0), [{ kind: "truncate", path: "a.log" }]);
+ * assert.deepEqual(rotationPlan("a.log", 9, 0), [
+ *   { kind: "rename", from: "a.log", to: "a.log.1" },
+ *   { kind: "truncate", path: "a.log" },
+ * ]);
  * ```
  */
-export function rotationPlan(path: string, backups: number): RotationStep[] {
+export function rotationPlan(path: string, backups: number, present = backups): RotationStep[] {
   const steps: RotationStep[] = [];
   if (backups > 0) {
-    for (let i = backups - 1; i > 0; i--) {
+    for (let i = Math.min(backups - 1, present); i > 0; i--) {
       steps.push({ kind: "rename", from: backupPath(path, i), to: backupPath(path, i + 1) });
     }
     steps.push({ kind: "rename", from: path, to: backupPath(path, 1) });

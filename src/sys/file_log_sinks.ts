@@ -71,6 +71,10 @@ function syslogOnlySink(options: LogSinkOptions, tee: (bytes: Uint8Array) => voi
       tee(stripper === null ? chunk : stripper.push(chunk));
       return done();
     },
+    writeNow: (chunk) => {
+      tee(stripper === null ? chunk : stripper.push(chunk));
+      return true;
+    },
     reopen: done,
     clear: done,
     close: () => {
@@ -99,6 +103,14 @@ class FileLogSink implements LogSink {
 
   write(chunk: Uint8Array): Promise<void> {
     return this.#append(this.#stripper === null ? chunk : this.#stripper.push(chunk));
+  }
+
+  writeNow(chunk: Uint8Array): boolean {
+    if (!this.#file.writableNow) return false;
+    const bytes = this.#stripper === null ? chunk : this.#stripper.push(chunk);
+    if (bytes.length === 0) return true;
+    this.#syslog?.(bytes);
+    return this.#file.writeNow(bytes);
   }
 
   async #append(bytes: Uint8Array): Promise<void> {

@@ -1,6 +1,6 @@
 /** A log file on Deno that rotates like supervisor's RotatingFileHandler, reopens for logrotate, and tolerates special files. */
 
-import { rotationCut, rotationDue, rotationPlan } from "../log/rotation_plan.ts";
+import { backupPath, rotationCut, rotationDue, rotationPlan } from "../log/rotation_plan.ts";
 
 /** Options of a rotating file. */
 export interface RotatingFileOptions {
@@ -32,6 +32,11 @@ export class RotatingFile implements AsyncDisposable {
   #tail: Promise<void> = Promise.resolve();
   #inFlight = 0;
   #warnedSpecial = false;
+  /**
+   * The highest backup that can exist, known after this object's first rotation (null until then,
+   * and again after a reopen or clear, when something else may have renamed the files).
+   */
+  #present: number | null = null;
 
   private constructor(path: string, options: RotatingFileOptions) {
     this.path = path;
@@ -62,6 +67,11 @@ export class RotatingFile implements AsyncDisposable {
   /** How many times the file has rotated since it was opened. */
   get rotations(): number {
     return this.#rotations;
+  }
+
+  /** Whether `writeNow` would write (a regular file, open, nothing pending). */
+  get writableNow(): boolean {
+    return this.#inFlight === 0 && !this.#closed && this.#file !== null && this.#regular;
   }
 
   /** Whether the target is a regular file (so it can rotate). */
@@ -101,6 +111,31 @@ export class RotatingFile implements AsyncDisposable {
   }
 
   /**
+   * Appends all of `chunk` at once, rotating as `write` does, when that cannot block or reorder: a
+   * regular file that is open, with no operation pending. False (nothing done) otherwise.
+   */
+  writeNow(chunk: Uint8Array): boolean {
+    if (!this.writableNow) return false;
+    let rest = chunk;
+    while (rest.length > 0) {
+      const file = this.#file;
+      // A rotation whose reopen failed leaves no file: the rest is written when it reopens.
+      if (file === null) throw new Error(`${this.path}: not open after rotation`);
+      const cut = rotationCut(rest, this.#size, this.#maxbytes);
+      const part = rest.subarray(0, cut);
+      for (let done = 0; done < part.length;) done += file.writeSync(part.subarray(done));
+      if (cut < rest.length) {
+        this.#size += cut;
+        this.#rotate();
+      } else {
+        this.#wrote(cut);
+      }
+      rest = rest.subarray(cut);
+    }
+    return true;
+  }
+
+  /**
    * Appends all of `chunk` synchronously, then rotates if due (for the activity log, whose lines must
    * reach the file before the call returns). Must not be called while an async operation is pending.
    */
@@ -118,6 +153,7 @@ export class RotatingFile implements AsyncDisposable {
     return this.#serial(async () => {
       if (this.#closed) return;
       this.#closeFile();
+      this.#present = null;
       await this.#openAppend();
     });
   }
@@ -127,6 +163,7 @@ export class RotatingFile implements AsyncDisposable {
     return this.#serial(async () => {
       if (this.#closed) return;
       this.#closeFile();
+      this.#present = null;
       await removeIfPresent(this.path);
       await this.#openAppend();
     });
@@ -196,25 +233,41 @@ export class RotatingFile implements AsyncDisposable {
     if (rotationDue(this.#size, this.#maxbytes)) this.#rotate();
   }
 
-  /** Runs the rotation plan synchronously (renames are metadata only; the target is a regular file). */
+  /**
+   * Runs the rotation plan synchronously (renames are metadata only; the target is a regular file).
+   * After the first rotation only the backups that can exist are renamed: a rename of a missing
+   * file fails with a costly error (45 backups rotated 40 times made 1,800 of them, about 0.1 s).
+   * One probe of the next name first catches files that something else numbered on.
+   */
   #rotate(): void {
     this.#rotations++;
     this.#closeFile();
-    for (const step of rotationPlan(this.path, this.#backups)) {
+    const known = this.#present;
+    const present = known !== null && !exists(backupPath(this.path, known + 1))
+      ? known
+      : this.#backups;
+    let reached = 0;
+    for (const step of rotationPlan(this.path, this.#backups, present)) {
       if (step.kind === "truncate") {
         this.#openAppendSync();
-        this.#file?.truncateSync(0);
+        // Only a file the renames left in place needs emptying. On ext4 a truncate marks the
+        // file to be flushed to disk when it is closed (auto_da_alloc): truncating the new empty
+        // file made every rotation wait about 1 ms for 5 MB to reach the disk.
+        if (this.#size > 0) this.#file?.truncateSync(0);
         this.#size = 0;
         continue;
       }
       try {
         Deno.renameSync(step.from, step.to);
+        // Renames run from the highest backup down: the first that worked reached the highest.
+        if (reached === 0) reached = Number(step.to.slice(this.path.length + 1));
       } catch (e) {
         if (!(e instanceof Deno.errors.NotFound)) {
           this.#warn(`${this.path}: rotation: cannot rename "${step.from}": ${errorText(e)}`);
         }
       }
     }
+    this.#present = Math.min(this.#backups, reached);
   }
 
   #closeFile(): void {
@@ -245,6 +298,17 @@ async function removeIfPresent(path: string): Promise<void> {
     await Deno.remove(path);
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}
+
+/** Whether `path` names anything (a broken link counts). */
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    // Missing, or not reachable: either way a rename of it would fail.
+    return false;
   }
 }
 

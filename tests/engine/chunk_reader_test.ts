@@ -37,3 +37,30 @@ Deno.test("a stream that is not a byte stream is read chunk by chunk", async () 
   assert.equal(await source.read(), null);
   source.release();
 });
+
+/** The sizes of all reads of 300,000 queued bytes, after widening the source to `widen`. */
+async function readSizes(widen: number | null): Promise<number[]> {
+  const stream = new ReadableStream({
+    type: "bytes",
+    start(c) {
+      c.enqueue(new Uint8Array(300000));
+      c.close();
+    },
+  });
+  const source = chunkSource(stream);
+  if (widen !== null) source.widen(widen);
+  const sizes: number[] = [];
+  for (let c = await source.read(); c !== null; c = await source.read()) sizes.push(c.length);
+  source.release();
+  return sizes;
+}
+
+Deno.test("a widened source reads past 64 KiB; an unwidened one never does", async () => {
+  const plain = await readSizes(null);
+  const wide = await readSizes(1 << 20);
+  assert.equal(plain.reduce((a, b) => a + b, 0), 300000);
+  assert.equal(wide.reduce((a, b) => a + b, 0), 300000);
+  assert.equal(Math.max(...plain), MAX_READ);
+  assert.ok(Math.max(...wide) > MAX_READ, `reads: ${wide.join(",")}`);
+  assert.ok(wide.length < plain.length);
+});

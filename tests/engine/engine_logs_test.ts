@@ -197,3 +197,30 @@ Deno.test("a log that cannot be opened at spawn fails the spawn with supervisord
     w.log.lines.includes("INFO spawnerr: unknown error making dispatchers for 'cat': ENOENT"),
   );
 });
+
+Deno.test("a busy stream's pipe is widened once, on the child's own fd; quiet ones never", async () => {
+  const widened: string[] = [];
+  await using w = engineWorld([manual("cat"), manual("quiet")], {
+    deps: {
+      pipes: {
+        widen: (pid, fd) => {
+          widened.push(`${pid}:${fd}`);
+          return 1 << 20;
+        },
+      },
+    },
+  });
+  await w.engine.startProcess("cat", { wait: false });
+  await w.engine.startProcess("quiet", { wait: false });
+  const child = w.spawner.last("/bin/cat");
+  const big = "x".repeat(40 * 1024 - 1) + "\n";
+  child.write("small\n");
+  child.write(big);
+  child.write(big);
+  child.write(big, "stderr");
+  w.spawner.last("/bin/quiet").write("hello\n");
+  await settle();
+  assert.deepEqual(widened.sort(), [`${child.pid}:1`, `${child.pid}:2`]);
+  const info = await w.engine.getProcessInfo("cat");
+  assert.equal(w.logs.text(info.stdout_logfile), "small\n" + big + big);
+});

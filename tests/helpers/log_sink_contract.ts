@@ -49,6 +49,24 @@ export function logSinkContract(label: string, makeWorld: () => Promise<LogWorld
     assert.equal(await w.reader.read(path, 0, 0), "tail");
   });
 
+  test("writeNow (where a sink has it) keeps order with write and rotates the same", async (w) => {
+    const path = `${w.dir}/now.log`;
+    const sink = await w.sinks.open({ path, maxbytes: 10, backups: 2, stripAnsi: false });
+    const put = async (s: string) => {
+      if (!(sink.writeNow?.(enc(s)) ?? false)) await sink.write(enc(s));
+    };
+    await put("12345");
+    const pending = sink.write(enc("67890"));
+    // A write is pending: writing at once would jump the queue, so nothing is done.
+    assert.equal(sink.writeNow?.(enc("jumped")) ?? false, false);
+    await pending;
+    for (const part of ["abc", "defghijklm", "tail"]) await put(part);
+    await sink.close();
+    assert.equal(await w.reader.read(`${path}.2`, 0, 0), "1234567890");
+    assert.equal(await w.reader.read(`${path}.1`, 0, 0), "abcdefghijklm");
+    assert.equal(await w.reader.read(path, 0, 0), "tail");
+  });
+
   test("backups 0 truncates, maxbytes 0 never rotates", async (w) => {
     const t = await w.sinks.open({
       path: `${w.dir}/t.log`,

@@ -248,3 +248,26 @@ Deno.test("chunks that end mid-line rotate at a line end: no line is torn betwee
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("backups numbered by something else between rotations are still shifted, none overwritten", async () => {
+  await withDir(async (dir) => {
+    const path = `${dir}/ext.log`;
+    const file = await RotatingFile.open(path, { maxbytes: 10, backups: 6 });
+    await file.write(enc("first 0001\n")); // rotates: first -> .1
+    // An outside tool numbers older files on past what this file made (.2 and .4, leaving a gap).
+    await Deno.writeTextFile(`${path}.2`, "outside 2\n");
+    await Deno.writeTextFile(`${path}.4`, "outside 4\n");
+    await file.write(enc("second 002\n")); // rotates again: .4 -> .5, .2 -> .3, .1 -> .2
+    await file.write(enc("third 0003\n"));
+    await file.close();
+    const kept: string[] = [];
+    for (let n = 6; n >= 1; n--) {
+      kept.push(await Deno.readTextFile(`${path}.${n}`).catch(() => "-\n"));
+    }
+    assert.equal(
+      kept.join(""),
+      ["outside 4\n", "-\n", "outside 2\n", "first 0001\n", "second 002\n", "third 0003\n"]
+        .join(""),
+    );
+  });
+});
