@@ -20,6 +20,7 @@ import {
 import { renderReport, type Row } from "./report.ts";
 import { ensurePm2, pm2Chatty, pm2Crash, pm2Sleepers } from "./pm2.ts";
 import { listenerSession, streamSession } from "./event_workloads.ts";
+import { surfacesSession } from "./surface_workloads.ts";
 
 /** The heading of the hand-written part of the report, kept across runs. */
 const FINDINGS = "## Findings";
@@ -39,7 +40,8 @@ const { values } = parseArgs({
     "stream-n": { type: "string", default: "1000" },
     "stream-subscribers": { type: "string", default: "100" },
     "stream-seconds": { type: "string", default: "15" },
-    only: { type: "string", default: "sleepers,spew,chatty,crash,events,stream" },
+    "surfaces-n": { type: "string", default: "1000" },
+    only: { type: "string", default: "sleepers,spew,chatty,crash,events,stream,surfaces" },
     systems: { type: "string", default: "svisor,supervisord,pm2" },
     out: { type: "string", default: "docs/benchmarks.md" },
     quick: { type: "boolean", default: false },
@@ -61,7 +63,8 @@ if (values.help) {
   --stream-n N         restarting programs for the SSE workload (default 1000)
   --stream-subscribers N  SSE subscribers (default 100)
   --stream-seconds S   SSE workload window (default 15)
-  --only LIST          workload groups: sleepers,spew,chatty,crash,events,stream
+  --surfaces-n N       sleepers behind the dashboard and /metrics rows (default 1000)
+  --only LIST          workload groups: sleepers,spew,chatty,crash,events,stream,surfaces
   --systems LIST       systems to run: svisor,supervisord,pm2 (PM2 is npm-installed into
                        dist/bench/pm2 on first use; it runs the workloads that apply to it)
   --out FILE           report file (default docs/benchmarks.md; "-" prints only)
@@ -214,6 +217,14 @@ for (let round = 0; round < runs; round++) {
       const subs = quick ? 5 : Number(values["stream-subscribers"]);
       const secs = quick ? 2 : Number(values["stream-seconds"]);
       record(sys.name, await withParams((p) => streamSession(sys, n, subs, secs, p), {}));
+    }
+    if (only.has("surfaces")) {
+      log("dashboard and /metrics");
+      const n = quick ? 20 : Number(values["surfaces-n"]);
+      record(
+        sys.name,
+        await withParams((p) => surfacesSession(sys, n, p, { browser: true }), {}),
+      );
     }
   }
   if (pm2Cli !== null && round % 2 === 0) await pm2Round(pm2Cli, round);

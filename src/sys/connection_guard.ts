@@ -84,6 +84,9 @@ export function guardConnections(
         continue;
       }
       cut(admission.evict);
+      // The relay writes each response in 16 KiB pieces: with Nagle's algorithm on, a piece
+      // waits for the ACK of the one before, which a keep-alive client delays by up to 40 ms.
+      if (conn.remoteAddr.transport === "tcp") (conn as Deno.TcpConn).setNoDelay(true);
       conns.add(conn);
       const relay = relayOne(conn, upstream, {
         timeoutMs: table.deadlineMs,
