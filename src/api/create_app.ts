@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.observability !== undefined) mountRequestCounter(app, options.observability);
   if (auth !== null) {
     app.use("*", async (c, next) => {
-      if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
+      if (await checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
       // The answer is 401 either way: a body that fails to cancel has nothing left to free.
       await c.req.raw.body?.cancel().catch(() => {});
       const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
