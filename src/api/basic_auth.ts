@@ -1,6 +1,8 @@
-/** HTTP Basic auth as supervisor's servers check it (plain or `{SHA}` passwords), compared in constant time. */
-
-import { createHash, timingSafeEqual } from "node:crypto";
+/**
+ * HTTP Basic auth as supervisor's servers check it (plain or `{SHA}` passwords), compared in
+ * constant time. SHA-1 comes from Web Crypto, not node:crypto (which costs a daemon about 1.5 MiB
+ * to load).
+ */
 
 /** The one user of a server: `password` is plain text or `{SHA}` followed by the hex SHA-1. */
 export interface BasicCredentials {
@@ -15,26 +17,29 @@ export const AUTH_CHALLENGE = 'Basic realm="default"';
 
 /**
  * Whether an `Authorization` header carries the configured user and password. Both are compared
- * as SHA-1 digests with `timingSafeEqual`, so the time taken does not depend on where they differ.
+ * as SHA-1 digests in constant time, so the time taken does not depend on where they differ.
  *
  * @example
  * ```ts
  * import { checkBasicAuth } from "./basic_auth.ts";
  * import assert from "node:assert/strict";
  * const creds = { username: "user", password: "123" };
- * assert.equal(checkBasicAuth(`Basic ${btoa("user:123")}`, creds), true);
- * assert.equal(checkBasicAuth(`Basic ${btoa("user:124")}`, creds), false);
- * assert.equal(checkBasicAuth(null, creds), false);
+ * assert.equal(await checkBasicAuth(`Basic ${btoa("user:123")}`, creds), true);
+ * assert.equal(await checkBasicAuth(`Basic ${btoa("user:124")}`, creds), false);
+ * assert.equal(await checkBasicAuth(null, creds), false);
  * ```
  */
-export function checkBasicAuth(header: string | null, creds: BasicCredentials): boolean {
+export async function checkBasicAuth(
+  header: string | null,
+  creds: BasicCredentials,
+): Promise<boolean> {
   const given = parseBasic(header);
   if (given === null) return false;
-  const userOk = timingSafeEqual(sha1(given.username), sha1(creds.username));
+  const userOk = sameBytes(await sha1(given.username), await sha1(creds.username));
   const expected = creds.password.startsWith("{SHA}")
     ? hexDigest(creds.password.slice(5))
-    : sha1(creds.password);
-  const passOk = expected !== null && timingSafeEqual(sha1(given.password), expected);
+    : await sha1(creds.password);
+  const passOk = expected !== null && sameBytes(await sha1(given.password), expected);
   return userOk && passOk;
 }
 
@@ -57,8 +62,16 @@ export function parseBasic(
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function sha1(text: string): Uint8Array {
-  return createHash("sha1").update(text, "utf8").digest();
+async function sha1(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text)));
+}
+
+/** Whether two digests are equal, looking at every byte whatever the first difference. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
 }
 
 function hexDigest(hex: string): Uint8Array | null {

@@ -5,8 +5,7 @@
  * a GET. Runtime-free (no Deno.*).
  */
 
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { VERSION } from "../core/version.ts";
 import type { ControlService } from "../protocol/control_service.ts";
 import { AUTH_CHALLENGE, type BasicCredentials, checkBasicAuth } from "./basic_auth.ts";
@@ -15,15 +14,9 @@ import { crossSiteRefusal } from "./cross_site_guard.ts";
 import { DASHBOARD_EVENT_TYPES, mountDashboard } from "./dashboard/dashboard_routes.ts";
 import type { EventStreamHub } from "../events/event_stream_hub.ts";
 import { errorPage } from "./error_page.ts";
-import { mountEventStreamRoute } from "./event_stream_route.ts";
-import { mountAdminRoutes } from "./json_admin_routes.ts";
-import { errorResponse, jsonBodies, type JsonEnv, jsonError, validationError } from "./json_kit.ts";
-import { mountLogRoutes } from "./json_log_routes.ts";
-import { mountProcessRoutes } from "./json_process_routes.ts";
-import { mountInsightRoutes } from "./json_insight_routes.ts";
+import { type JsonEnv, jsonError } from "./json_kit.ts";
 import { mountLogTailRoutes } from "./log_tail_routes.ts";
 import { mountRpcRoute } from "./rpc_route.ts";
-import { mountHealthRoute } from "./json_health_route.ts";
 import {
   mountMetricsRoute,
   mountRequestCounter,
@@ -69,7 +62,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.observability !== undefined) mountRequestCounter(app, options.observability);
   if (auth !== null) {
     app.use("*", async (c, next) => {
-      if (checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
+      if (await checkBasicAuth(c.req.header("Authorization") ?? null, auth)) return await next();
       // The answer is 401 either way: a body that fails to cancel has nothing left to free.
       await c.req.raw.body?.cancel().catch(() => {});
       const headers = { "WWW-Authenticate": AUTH_CHALLENGE };
@@ -101,27 +94,22 @@ export function createApp(options: AppOptions): Hono {
   if (options.observability !== undefined) mountMetricsRoute(app, options.observability);
   mountRpcRoute(app, { service: options.service, ...env });
   mountLogTailRoutes(app, options.service, env.onWarning);
-  const api = new OpenAPIHono({
-    defaultHook: (result) => result.success ? undefined : validationError(result),
-  });
-  api.onError((e, c) => errorResponse(e, env, `${c.req.method} ${c.req.path}`));
-  api.use("*", jsonBodies(env));
-  mountAdminRoutes(api, options.service, env.version, env.startedAt);
-  mountProcessRoutes(api, options.service);
-  mountInsightRoutes(api, options.service);
-  mountLogRoutes(api, options.service);
-  if (options.events !== undefined) mountEventStreamRoute(api, options.events);
-  mountHealthRoute(api, options.service, options.observability?.health);
-  api.doc(OPENAPI_PATH, {
-    openapi: "3.0.3",
-    info: {
-      title: "svisor JSON API",
-      version: env.version,
-      description: "Control of svisor's daemon; the same service as supervisor's XML-RPC at /RPC2.",
-    },
-    servers: [{ url: API_PREFIX }],
-  });
-  app.route(API_PREFIX, api);
+  // The JSON API is built on its first request (json_api.ts says why); every request under the
+  // prefix is handed to it whole, after this app's counter, auth and cross-site guard.
+  let jsonApi: Promise<Hono> | null = null;
+  const toJsonApi = async (c: Context) => {
+    jsonApi ??= import("./json_api.ts").then((m) =>
+      m.createJsonApi(API_PREFIX, OPENAPI_PATH, {
+        service: options.service,
+        env,
+        events: options.events,
+        health: options.observability?.health,
+      })
+    );
+    return await (await jsonApi).fetch(c.req.raw, c.env);
+  };
+  app.all(API_PREFIX, toJsonApi);
+  app.all(`${API_PREFIX}/*`, toJsonApi);
   app.notFound((c) =>
     isApiPath(c.req.path)
       ? jsonError(404, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`)

@@ -4,8 +4,11 @@
  * 64 KiB buffer pending on every idle stream (128 MiB for 1,000 programs' stdout and stderr).
  */
 
-/** The buffer a quiet stream waits with. */
-export const MIN_READ = 1024;
+/**
+ * The buffer a quiet stream waits with: small, since every idle stream holds one (two per
+ * program); a busy stream doubles it at each full read.
+ */
+export const MIN_READ = 256;
 /** The largest read (Linux's default pipe capacity), unless the source is widened. */
 export const MAX_READ = 64 * 1024;
 

@@ -155,7 +155,9 @@ class DenoChild implements ChildHandle {
   readonly stderr: ReadableStream<Uint8Array>;
   readonly status: Promise<ExitStatus>;
   readonly #child: Deno.ChildProcess;
-  #stdin: WritableStreamDefaultWriter<Uint8Array> | null;
+  /** The stdin pipe's writer, taken at the first write (most children are never written to). */
+  #stdin: WritableStreamDefaultWriter<Uint8Array> | null = null;
+  #stdinOpen: boolean;
   #exited = false;
 
   constructor(child: Deno.ChildProcess, stdinPiped: boolean) {
@@ -163,7 +165,7 @@ class DenoChild implements ChildHandle {
     this.pid = child.pid;
     this.stdout = child.stdout;
     this.stderr = child.stderr;
-    this.#stdin = stdinPiped ? child.stdin.getWriter() : null;
+    this.#stdinOpen = stdinPiped;
     this.status = child.status.then(async (s) => {
       this.#exited = true;
       await this.#closeStdin();
@@ -172,7 +174,8 @@ class DenoChild implements ChildHandle {
   }
 
   async writeStdin(data: Uint8Array): Promise<void> {
-    if (this.#stdin === null) throw new SvisorError("NO_FILE", "stdin is closed");
+    if (!this.#stdinOpen) throw new SvisorError("NO_FILE", "stdin is closed");
+    this.#stdin ??= this.#child.stdin.getWriter();
     try {
       await this.#stdin.write(data);
     } catch (e) {
@@ -192,11 +195,12 @@ class DenoChild implements ChildHandle {
   }
 
   async #closeStdin(): Promise<void> {
+    if (!this.#stdinOpen) return;
+    this.#stdinOpen = false;
     const writer = this.#stdin;
     this.#stdin = null;
-    if (writer === null) return;
     try {
-      await writer.close();
+      await (writer === null ? this.#child.stdin.close() : writer.close());
     } catch {
       // the child is gone: the pipe is broken
     }

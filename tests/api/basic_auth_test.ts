@@ -10,18 +10,18 @@ const basic = (user: string, pass: string) => `Basic ${btoa(`${user}:${pass}`)}`
 const rpcBody =
   "<?xml version='1.0'?><methodCall><methodName>supervisor.getPID</methodName></methodCall>";
 
-Deno.test("checkBasicAuth: plain and {SHA} passwords, wrong user, malformed headers", () => {
+Deno.test("checkBasicAuth: plain and {SHA} passwords, wrong user, malformed headers", async () => {
   const plain = { username: "user", password: "123" };
-  assert.equal(checkBasicAuth(basic("user", "123"), plain), true);
-  assert.equal(checkBasicAuth(basic("User", "123"), plain), false);
-  assert.equal(checkBasicAuth(basic("user", ""), plain), false);
-  assert.equal(checkBasicAuth("Bearer x", plain), false);
-  assert.equal(checkBasicAuth("Basic !!!", plain), false);
-  assert.equal(checkBasicAuth(`Basic ${btoa("nocolon")}`, plain), false);
+  assert.equal(await checkBasicAuth(basic("user", "123"), plain), true);
+  assert.equal(await checkBasicAuth(basic("User", "123"), plain), false);
+  assert.equal(await checkBasicAuth(basic("user", ""), plain), false);
+  assert.equal(await checkBasicAuth("Bearer x", plain), false);
+  assert.equal(await checkBasicAuth("Basic !!!", plain), false);
+  assert.equal(await checkBasicAuth(`Basic ${btoa("nocolon")}`, plain), false);
   const hex = createHash("sha1").update("s3cret").digest("hex");
   const sha = { username: "user", password: `{SHA}${hex}` };
-  assert.equal(checkBasicAuth(basic("user", "s3cret"), sha), true);
-  assert.equal(checkBasicAuth(basic("user", `{SHA}${hex}`), sha), false);
+  assert.equal(await checkBasicAuth(basic("user", "s3cret"), sha), true);
+  assert.equal(await checkBasicAuth(basic("user", `{SHA}${hex}`), sha), false);
   assert.deepEqual(parseBasic(basic("a", "b:c")), { username: "a", password: "b:c" });
 });
 
