@@ -4,7 +4,10 @@ import { readRecord, RuntimeRecord } from "../../src/sys/runtime_record.ts";
 
 /** Live processes to record: /proc must have a start time for each. */
 function sleepers(count: number): Deno.ChildProcess[] {
-  return Array.from({ length: count }, () => new Deno.Command("/bin/sleep", { args: ["100"] }).spawn());
+  return Array.from(
+    { length: count },
+    () => new Deno.Command("/bin/sleep", { args: ["100"] }).spawn(),
+  );
 }
 
 async function reap(children: Deno.ChildProcess[]): Promise<void> {
