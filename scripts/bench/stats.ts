@@ -19,6 +19,27 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / CLOCK_TICKS;
 }
 
+/**
+ * Context switches (voluntary + nonvoluntary) of every thread of a process so far, from
+ * /proc/<pid>/task/<tid>/status: a thread that sleeps and wakes adds at least one, so the difference
+ * over an idle window counts the wakeups. A thread that exited in the window is not counted.
+ */
+export function contextSwitches(pid: number): number {
+  let total = 0;
+  for (const task of Deno.readDirSync(`/proc/${pid}/task`)) {
+    let status: string;
+    try {
+      status = Deno.readTextFileSync(`/proc/${pid}/task/${task.name}/status`);
+    } catch {
+      continue; // the thread exited between the listing and the read
+    }
+    for (const m of status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)/gm)) {
+      total += Number(m[1]);
+    }
+  }
+  return total;
+}
+
 /** Resident memory of a process in MiB, from /proc/<pid>/status. */
 export function rssMiB(pid: number): number {
   const status = Deno.readTextFileSync(`/proc/${pid}/status`);

@@ -434,6 +434,7 @@ export class Engine implements ControlService, AsyncDisposable {
   /** Runs a method body, faulting with SHUTDOWN_STATE unless the daemon is RUNNING. */
   async #run<T>(body: () => T | Promise<T>): Promise<T> {
     if (this.#mood !== "RUNNING") throw new SvisorError("SHUTDOWN_STATE", "");
+    this.#deps.pacer?.noteRequest?.();
     return await body();
   }
 
@@ -452,7 +453,7 @@ export class Engine implements ControlService, AsyncDisposable {
       if (slot.config.dependsOn !== undefined) {
         if (slot.config.autostart) this.#autostartAfterNeeds(slot);
       } else if (pacer === undefined) slot.dispatch({ type: "autostart" });
-      else pacer.run(() => slot.dispatch({ type: "autostart" }));
+      else pacer.run(() => slot.dispatch({ type: "autostart" }), { bulk: true });
     }
   }
 

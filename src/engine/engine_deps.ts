@@ -17,8 +17,10 @@ import type { MemoryReader, NotifySockets, ProbeRunner } from "../process/probe_
 
 /** Runs process work (reaps, autostarts) on a later turn, yielding to I/O (see pacer.ts). */
 export interface TaskPacer {
-  /** Queues a task. */
-  run(task: () => void): void;
+  /** Queues a task; `bulk` marks one of a launch's autostarts (a longer batch when no request waits). */
+  run(task: () => void, options?: { bulk?: boolean }): void;
+  /** Notes a control request (batches shorten for a while so its turns are served). */
+  noteRequest?(): void;
 }
 
 /** The main log as the engine reads and clears it. */
