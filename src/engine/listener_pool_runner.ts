@@ -44,6 +44,7 @@ export class ListenerPoolRunner {
   readonly #deps: ListenerPoolDeps;
   readonly #members: Member[] = [];
   readonly #undo: Array<() => void> = [];
+  readonly #encoder = new TextEncoder();
   #scheduled = false;
   #disposed = false;
 
@@ -153,8 +154,10 @@ export class ListenerPoolRunner {
       const item = this.#pool.take()!;
       member.channel.sent();
       member.inFlight = item;
-      const bytes = new TextEncoder().encode(this.#pool.envelopeOf(item));
-      this.#deps.log.log("DEBG", `event ${item.serial} sent to listener ${member.slot.name}`);
+      const bytes = this.#encoder.encode(this.#pool.envelopeOf(item));
+      if (this.#deps.log.enabled("DEBG")) {
+        this.#deps.log.log("DEBG", `event ${item.serial} sent to listener ${member.slot.name}`);
+      }
       member.slot.writeStdin(bytes).catch(() => {
         // supervisord's EPIPE case: the listener cannot take events now; the event waits for
         // another listener (or this one, once it is spawned again).

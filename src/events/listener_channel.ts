@@ -181,10 +181,13 @@ export class ListenerChannel {
   }
 }
 
+/** A decoder without `stream` keeps no state between calls: one serves every line. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** The listener's stdout line as supervisord logs it: UTF-8, else `Undecodable: b'...'`. */
 function decodeLine(line: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(line);
+    return STRICT_UTF8.decode(line);
   } catch {
     return `Undecodable: ${pyBytesRepr(line)}`;
   }
