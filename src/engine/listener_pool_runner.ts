@@ -69,7 +69,7 @@ export class ListenerPoolRunner {
     for (const slot of group.slots) {
       const member: Member = {
         slot,
-        channel: new ListenerChannel(slot.name),
+        channel: new ListenerChannel(slot.name, { debug: deps.log.enabled("DEBG") }),
         inFlight: null,
         broken: false,
         pid: slot.record.pid,
@@ -104,7 +104,9 @@ export class ListenerPoolRunner {
     if (record.pid !== member.pid) {
       if (member.pid !== 0) this.#lost(member);
       member.pid = record.pid;
-      member.channel = new ListenerChannel(member.slot.name);
+      member.channel = new ListenerChannel(member.slot.name, {
+        debug: this.#deps.log.enabled("DEBG"),
+      });
       member.broken = false;
     }
     if (record.state === "RUNNING") this.#schedule();
