@@ -10,6 +10,7 @@ import {
   eventFrame,
   gapFrame,
   HEARTBEAT_FRAME,
+  type StreamEvent,
   type StreamFrame,
 } from "../protocol/event_stream.ts";
 import { jsonError } from "./json_kit.ts";
@@ -40,6 +41,18 @@ const SSE_HEADERS = {
 
 /** Mounts `/events` on the JSON API. */
 export function mountEventStreamRoute(api: OpenAPIHono, hub: EventStreamHub): void {
+  // Each event is encoded once, whatever the number of subscribers (the hub shares its object).
+  const encoded = new WeakMap<StreamEvent, Uint8Array>();
+  const encoder = new TextEncoder();
+  const bytesOf = (frame: StreamFrame): Uint8Array => {
+    if (frame.kind !== "event") return encoder.encode(frameText(frame));
+    let bytes = encoded.get(frame.event);
+    if (bytes === undefined) {
+      bytes = encoder.encode(eventFrame(frame.event));
+      encoded.set(frame.event, bytes);
+    }
+    return bytes;
+  };
   const route = createRoute({
     method: "get",
     path: "/events",
@@ -65,7 +78,6 @@ export function mountEventStreamRoute(api: OpenAPIHono, hub: EventStreamHub): vo
     }
     const live = c.req.query("follow") !== "0";
     const sub = hub.subscribe({ after: live ? after : after ?? 0, filter, live });
-    const encoder = new TextEncoder();
     let timer: ReturnType<typeof setInterval> | undefined;
     const end = () => {
       clearInterval(timer);
@@ -89,7 +101,20 @@ export function mountEventStreamRoute(api: OpenAPIHono, hub: EventStreamHub): vo
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(frameText(frame)));
+        // What queued meanwhile goes in the same chunk: one write per wake-up, not per event.
+        const rest = sub.drain();
+        if (rest.length === 0) {
+          controller.enqueue(bytesOf(frame));
+          return;
+        }
+        const parts = [bytesOf(frame), ...rest.map(bytesOf)];
+        const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of parts) {
+          out.set(p, at);
+          at += p.length;
+        }
+        controller.enqueue(out);
       },
       cancel() {
         end();

@@ -44,6 +44,7 @@ export class ListenerPoolRunner {
   readonly #deps: ListenerPoolDeps;
   readonly #members: Member[] = [];
   readonly #undo: Array<() => void> = [];
+  readonly #encoder = new TextEncoder();
   #scheduled = false;
   #disposed = false;
 
@@ -68,7 +69,7 @@ export class ListenerPoolRunner {
     for (const slot of group.slots) {
       const member: Member = {
         slot,
-        channel: new ListenerChannel(slot.name),
+        channel: new ListenerChannel(slot.name, { debug: deps.log.enabled("DEBG") }),
         inFlight: null,
         broken: false,
         pid: slot.record.pid,
@@ -103,7 +104,9 @@ export class ListenerPoolRunner {
     if (record.pid !== member.pid) {
       if (member.pid !== 0) this.#lost(member);
       member.pid = record.pid;
-      member.channel = new ListenerChannel(member.slot.name);
+      member.channel = new ListenerChannel(member.slot.name, {
+        debug: this.#deps.log.enabled("DEBG"),
+      });
       member.broken = false;
     }
     if (record.state === "RUNNING") this.#schedule();
@@ -153,8 +156,10 @@ export class ListenerPoolRunner {
       const item = this.#pool.take()!;
       member.channel.sent();
       member.inFlight = item;
-      const bytes = new TextEncoder().encode(this.#pool.envelopeOf(item));
-      this.#deps.log.log("DEBG", `event ${item.serial} sent to listener ${member.slot.name}`);
+      const bytes = this.#encoder.encode(this.#pool.envelopeOf(item));
+      if (this.#deps.log.enabled("DEBG")) {
+        this.#deps.log.log("DEBG", `event ${item.serial} sent to listener ${member.slot.name}`);
+      }
       member.slot.writeStdin(bytes).catch(() => {
         // supervisord's EPIPE case: the listener cannot take events now; the event waits for
         // another listener (or this one, once it is spawned again).

@@ -287,7 +287,9 @@ export class StreamCapture {
         pid,
         data: piece.data,
       });
-      o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} emitted a comm event`);
+      if (o.log.enabled("DEBG")) {
+        o.log.log("DEBG", `${pyRepr(o.processName)} ${o.channel} emitted a comm event`);
+      }
     }
   }
 

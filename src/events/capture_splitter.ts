@@ -14,6 +14,7 @@ export type CapturePiece =
 
 const BEGIN = new TextEncoder().encode(CAPTURE_BEGIN);
 const END = new TextEncoder().encode(CAPTURE_END);
+const EMPTY = new Uint8Array(0);
 
 /**
  * The capture state of one output channel whose `*_capture_maxbytes` is above 0.
@@ -56,23 +57,28 @@ export class CaptureSplitter {
    */
   feed(chunk: Uint8Array): CapturePiece[] {
     const pieces: CapturePiece[] = [];
-    this.#pending = concat(this.#pending, chunk);
+    // One pass over the bytes with an offset: a chunk of many blocks is not copied once per token.
+    const data = this.#pending.length === 0 ? chunk : concat(this.#pending, chunk);
+    this.#pending = EMPTY;
+    let at = 0;
     while (true) {
       const token = this.#capturing ? END : BEGIN;
-      if (this.#pending.length <= token.length) return pieces;
-      const data = this.#pending;
-      this.#pending = new Uint8Array(0);
-      const at = indexOf(data, token);
-      if (at === -1) {
-        const keep = prefixAtEnd(data, token);
-        this.#pending = data.slice(data.length - keep);
-        this.#data(data.subarray(0, data.length - keep), pieces);
+      // The chunk's buffer is reused after this call: what is held back is copied.
+      if (data.length - at <= token.length) {
+        this.#pending = data.slice(at);
         return pieces;
       }
-      this.#data(data.subarray(0, at), pieces);
+      const found = indexOf(data, token, at);
+      if (found === -1) {
+        const keep = prefixAtEnd(data, at, token);
+        this.#data(data.subarray(at, data.length - keep), pieces);
+        this.#pending = data.slice(data.length - keep);
+        return pieces;
+      }
+      this.#data(data.subarray(at, found), pieces);
       this.#toggle(pieces);
-      this.#pending = data.slice(at + token.length);
-      if (this.#pending.length === 0) return pieces;
+      at = found + token.length;
+      if (at === data.length) return pieces;
     }
   }
 
@@ -103,19 +109,25 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-function indexOf(data: Uint8Array, token: Uint8Array): number {
-  const first = token[0];
-  for (let i = data.indexOf(first!); i !== -1 && i + token.length <= data.length;) {
-    if (token.every((b, j) => data[i + j] === b)) return i;
-    i = data.indexOf(first!, i + 1);
+/** Where `token` starts in `data` at or after `from`, or -1. */
+function indexOf(data: Uint8Array, token: Uint8Array, from: number): number {
+  const first = token[0]!;
+  const last = data.length - token.length;
+  for (let i = data.indexOf(first, from); i !== -1 && i <= last; i = data.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < token.length && data[i + j] === token[j]) j++;
+    if (j === token.length) return i;
   }
   return -1;
 }
 
-/** supervisor's `find_prefix_at_end`: the longest proper prefix of `token` that `data` ends with. */
-function prefixAtEnd(data: Uint8Array, token: Uint8Array): number {
-  for (let l = token.length - 1; l > 0; l--) {
-    if (l > data.length) continue;
+/**
+ * supervisor's `find_prefix_at_end` on `data` from `from`: the longest proper prefix of `token`
+ * that it ends with.
+ */
+function prefixAtEnd(data: Uint8Array, from: number, token: Uint8Array): number {
+  const length = data.length - from;
+  for (let l = Math.min(token.length - 1, length); l > 0; l--) {
     let match = true;
     for (let j = 0; j < l; j++) {
       if (data[data.length - l + j] !== token[j]) {

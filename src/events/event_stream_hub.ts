@@ -10,6 +10,7 @@ import {
   SUBSCRIBER_QUEUE_LIMIT,
 } from "../protocol/event_stream.ts";
 import type { EventBus } from "./event_bus.ts";
+import { EventQueue } from "./event_queue.ts";
 import { isEventTypeName, isSubtype } from "./event_types.ts";
 import { eventPayload, type SupervisorEvent } from "./supervisor_event.ts";
 
@@ -37,8 +38,47 @@ export interface SubscribeOptions {
 export interface StreamSubscription {
   /** The next frame, or null when closed (by `close()`, or after a `dropped` frame). */
   next(): Promise<StreamFrame | null>;
+  /** The frames already queued, without waiting (so a writer can send them in one chunk). */
+  drain(): StreamFrame[];
   /** Ends the subscription. */
   close(): void;
+}
+
+/**
+ * An event as the hub keeps it: its StreamEvent is built on first need (a subscriber or a
+ * resume), once, and shared by every subscriber, so a busy daemon nobody follows builds none.
+ */
+class Entry {
+  readonly id: number;
+  readonly time: number;
+  readonly name: string | null;
+  readonly #event: SupervisorEvent;
+  #record: StreamEvent | null = null;
+
+  constructor(id: number, time: number, event: SupervisorEvent) {
+    this.id = id;
+    this.time = time;
+    this.#event = event;
+    this.name = nameOf(event);
+  }
+
+  get type(): string {
+    return this.#event.type;
+  }
+
+  get record(): StreamEvent {
+    if (this.#record !== null) return this.#record;
+    const payload = eventPayload(this.#event);
+    this.#record = {
+      id: this.id,
+      type: this.#event.type,
+      time: this.time,
+      name: this.name,
+      fields: fieldsOf(payload),
+      payload,
+    };
+    return this.#record;
+  }
 }
 
 /**
@@ -61,7 +101,7 @@ export interface StreamSubscription {
  * ```
  */
 export class EventStreamHub {
-  readonly #history: StreamEvent[] = [];
+  readonly #history: EventQueue<Entry>;
   readonly #size: number;
   readonly #now: () => number;
   readonly #subscribers = new Set<Subscriber>();
@@ -70,6 +110,7 @@ export class EventStreamHub {
   /** An empty hub keeping `history` events. */
   constructor(options: { history: number; now: () => number }) {
     this.#size = Math.max(0, options.history);
+    this.#history = new EventQueue(this.#size);
     this.#now = options.now;
   }
 
@@ -103,7 +144,7 @@ export class EventStreamHub {
     const sub = new Subscriber(options.filter, limit, () => this.#subscribers.delete(sub));
     const after = options.after;
     if (after !== null && after < this.#lastId) {
-      const oldest = this.#history[0]?.id ?? this.#lastId + 1;
+      const oldest = this.#history.peek()?.id ?? this.#lastId + 1;
       if (after + 1 < oldest) sub.offer({ kind: "gap", from: after + 1, to: oldest - 1 });
       for (const e of this.#history) if (e.id > after) sub.offerEvent(e);
     }
@@ -113,20 +154,9 @@ export class EventStreamHub {
   }
 
   #record(event: SupervisorEvent): void {
-    const payload = eventPayload(event);
-    const record: StreamEvent = {
-      id: ++this.#lastId,
-      type: event.type,
-      time: this.#now(),
-      name: nameOf(event),
-      fields: fieldsOf(payload),
-      payload,
-    };
-    if (this.#size > 0) {
-      this.#history.push(record);
-      if (this.#history.length > this.#size) this.#history.shift();
-    }
-    for (const sub of [...this.#subscribers]) sub.offerEvent(record);
+    const entry = new Entry(++this.#lastId, this.#now(), event);
+    if (this.#size > 0) this.#history.push(entry);
+    for (const sub of [...this.#subscribers]) sub.offerEvent(entry);
   }
 }
 
@@ -134,7 +164,7 @@ class Subscriber implements StreamSubscription {
   readonly #filter: StreamFilter;
   readonly #limit: number;
   readonly #onClose: () => void;
-  readonly #queue: StreamFrame[] = [];
+  readonly #queue: EventQueue<StreamFrame>;
   #waiter: ((f: StreamFrame | null) => void) | null = null;
   #closed = false;
   #ending = false;
@@ -143,10 +173,13 @@ class Subscriber implements StreamSubscription {
     this.#filter = filter;
     this.#limit = limit;
     this.#onClose = onClose;
+    // One more than the limit: room for the `dropped` frame that replaces a full queue.
+    this.#queue = new EventQueue(limit + 1);
   }
 
-  offerEvent(e: StreamEvent): void {
-    if (matches(e, this.#filter)) this.offer({ kind: "event", event: e });
+  offerEvent(e: Entry): void {
+    if (this.#closed || this.#ending) return;
+    if (matchesEntry(e.type, e.name, this.#filter)) this.offer({ kind: "event", event: e.record });
   }
 
   offer(frame: StreamFrame): void {
@@ -157,8 +190,8 @@ class Subscriber implements StreamSubscription {
       w(frame);
       return;
     }
-    if (this.#queue.length >= this.#limit) {
-      this.#queue.length = 0;
+    if (this.#queue.size >= this.#limit) {
+      this.#queue.clear();
       this.#queue.push({
         kind: "dropped",
         reason: `fell more than ${this.#limit} events behind`,
@@ -182,10 +215,16 @@ class Subscriber implements StreamSubscription {
     return new Promise((resolve) => (this.#waiter = resolve));
   }
 
+  drain(): StreamFrame[] {
+    const frames: StreamFrame[] = [];
+    for (let f = this.#queue.shift(); f !== undefined; f = this.#queue.shift()) frames.push(f);
+    return frames;
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#queue.length = 0;
+    this.#queue.clear();
     this.#onClose();
     const w = this.#waiter;
     this.#waiter = null;
@@ -195,14 +234,16 @@ class Subscriber implements StreamSubscription {
 
 /** Whether an event passes a filter. */
 export function matches(e: StreamEvent, filter: StreamFilter): boolean {
+  return matchesEntry(e.type, e.name, filter);
+}
+
+function matchesEntry(type: string, name: string | null, filter: StreamFilter): boolean {
   if (filter.types.length > 0) {
-    const type = e.type;
     if (!isEventTypeName(type)) return false;
     if (!filter.types.some((t) => isEventTypeName(t) && isSubtype(type, t))) return false;
   }
   if (filter.names.length === 0) return true;
-  if (e.name === null) return false;
-  const name = e.name;
+  if (name === null) return false;
   return filter.names.some((glob) =>
     globMatch(glob.includes(":") ? glob : `${glob}:*`, name) ||
     globMatch(glob, name)

@@ -53,10 +53,15 @@ export class ListenerChannel {
   /** The first bytes of the result being read (only `OK` matters, so a huge result is not kept). */
   #resultHead: Uint8Array = new Uint8Array(0);
   #resultSeen = 0;
+  readonly #debug: boolean;
 
-  /** A fresh channel, ACKNOWLEDGED. */
-  constructor(name: string) {
+  /**
+   * A fresh channel, ACKNOWLEDGED. `debug: false` leaves out the DEBG log effects (the runner
+   * would drop them below its level; building them cost a few strings per event).
+   */
+  constructor(name: string, options: { debug?: boolean } = {}) {
     this.name = name;
+    this.#debug = options.debug ?? true;
   }
 
   /** The listener state. */
@@ -74,11 +79,17 @@ export class ListenerChannel {
     this.#state = "BUSY";
   }
 
-  /** Takes bytes the listener wrote to stdout; returns what follows from them. */
+  /**
+   * Takes bytes the listener wrote to stdout; returns what follows from them. The chunk is read
+   * in place (the usual `RESULT 2\nOKREADY\n` leaves nothing over); what is left over is copied,
+   * so the caller may reuse the chunk's buffer afterwards.
+   */
   feed(chunk: Uint8Array): ChannelEffect[] {
-    if (chunk.length > 0) this.#buffer = concat(this.#buffer, chunk);
+    const kept = this.#buffer.length > 0;
+    if (chunk.length > 0) this.#buffer = kept ? concat(this.#buffer, chunk) : chunk;
     const effects: ChannelEffect[] = [];
     this.#advance(effects);
+    if (!kept && this.#buffer.length > 0) this.#buffer = this.#buffer.slice();
     return effects;
   }
 
@@ -157,7 +168,9 @@ export class ListenerChannel {
 
   #handleResult(ok: boolean, effects: ChannelEffect[]): void {
     if (ok) {
-      effects.push({ type: "log", level: "DEBG", message: `${this.name}: event was processed` });
+      if (this.#debug) {
+        effects.push({ type: "log", level: "DEBG", message: `${this.name}: event was processed` });
+      }
       this.#change("ACKNOWLEDGED", effects);
       effects.push({ type: "processed" });
       return;
@@ -168,7 +181,13 @@ export class ListenerChannel {
   }
 
   #change(to: ListenerStateName, effects: ChannelEffect[]): void {
-    effects.push({ type: "log", level: "DEBG", message: `${this.name}: ${this.#state} -> ${to}` });
+    if (this.#debug) {
+      effects.push({
+        type: "log",
+        level: "DEBG",
+        message: `${this.name}: ${this.#state} -> ${to}`,
+      });
+    }
     this.#state = to;
     if (to === "UNKNOWN") {
       effects.push({
@@ -181,17 +200,19 @@ export class ListenerChannel {
   }
 }
 
+/** A decoder without `stream` keeps no state between calls: one serves every line. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** The listener's stdout line as supervisord logs it: UTF-8, else `Undecodable: b'...'`. */
 function decodeLine(line: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(line);
+    return STRICT_UTF8.decode(line);
   } catch {
     return `Undecodable: ${pyBytesRepr(line)}`;
   }
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);

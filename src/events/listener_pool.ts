@@ -6,6 +6,7 @@
 import type { LogLevel } from "../core/ports.ts";
 import { envelope } from "../protocol/listener_wire.ts";
 import type { EventSerials } from "./event_serials.ts";
+import { EventQueue } from "./event_queue.ts";
 import { eventPayload, type SupervisorEvent } from "./supervisor_event.ts";
 
 /** An event waiting in a pool, with its serials. */
@@ -53,7 +54,7 @@ export class ListenerPool {
   /** The pool (group) name. */
   readonly name: string;
   readonly #options: ListenerPoolOptions;
-  readonly #buffer: PooledEvent[] = [];
+  readonly #buffer: EventQueue<PooledEvent>;
   readonly #poolSerials = new WeakMap<object, number>();
   #nextPoolSerial = 0;
   #overflows = 0;
@@ -62,11 +63,12 @@ export class ListenerPool {
   constructor(name: string, options: ListenerPoolOptions) {
     this.name = name;
     this.#options = options;
+    this.#buffer = new EventQueue(options.bufferSize);
   }
 
   /** How many events wait. */
   get size(): number {
-    return this.#buffer.length;
+    return this.#buffer.size;
   }
 
   /** Its `buffer_size`. */
@@ -92,9 +94,7 @@ export class ListenerPool {
       poolSerial = this.#nextPoolSerial++;
       this.#poolSerials.set(event, poolSerial);
     }
-    const logs = this.#makeRoom();
-    this.#buffer.push({ event, serial, poolSerial });
-    return logs;
+    return this.#overflowed(this.#buffer.push({ event, serial, poolSerial }));
   }
 
   /** Puts an event back at the head (rejected, or its listener died); returns the log lines. */
@@ -102,16 +102,15 @@ export class ListenerPool {
     const logs: PoolLog[] = [{
       level: "DEBG",
       message:
-        `rebuffering event ${item.serial} for pool ${this.name} (buf size=${this.#buffer.length}, max=${this.#options.bufferSize})`,
+        `rebuffering event ${item.serial} for pool ${this.name} (buf size=${this.#buffer.size}, max=${this.#options.bufferSize})`,
     }];
-    logs.push(...this.#makeRoom());
-    this.#buffer.unshift(item);
+    logs.push(...this.#overflowed(this.#buffer.unshift(item)));
     return logs;
   }
 
   /** The oldest event, left in place. */
   peek(): PooledEvent | undefined {
-    return this.#buffer[0];
+    return this.#buffer.peek();
   }
 
   /** Removes and returns the oldest event. */
@@ -130,9 +129,8 @@ export class ListenerPool {
     }, eventPayload(item.event));
   }
 
-  #makeRoom(): PoolLog[] {
-    if (this.#buffer.length < this.#options.bufferSize) return [];
-    const dropped = this.#buffer.shift();
+  /** The log line of an event a full buffer dropped (the oldest), if one was. */
+  #overflowed(dropped: PooledEvent | undefined): PoolLog[] {
     if (dropped === undefined) return [];
     this.#overflows++;
     return [{

@@ -205,10 +205,13 @@ function stateHead(e: ProcessStateEvent): string {
   return `processname:${e.processName} groupname:${e.groupName} from_state:${e.fromState}`;
 }
 
+/** A decoder without `stream` keeps no state between calls: one serves every event. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** UTF-8 text, or supervisor's `Undecodable: b'...'` when the bytes are not valid UTF-8. */
 export function decodeData(data: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
+    return STRICT_UTF8.decode(data);
   } catch {
     return `Undecodable: ${pyBytesRepr(data)}`;
   }
