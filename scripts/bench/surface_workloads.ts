@@ -5,14 +5,12 @@
  * `/metrics` scrape with the daemon's heap before and after a run of scrapes (svisor only).
  */
 
-import puppeteer from "puppeteer-core";
+import { BROWSER_MISSING, launchBrowser } from "../../tests/helpers/browser.ts";
 import * as configs from "./configs.ts";
 import { median, rssMiB } from "./stats.ts";
-import { countState, type Daemon, type System } from "./systems.ts";
-import { type BenchParams, type Measurements, waitFor } from "./workloads.ts";
+import type { Daemon, System } from "./systems.ts";
+import { allRunning, type BenchParams, type Measurements, waitFor } from "./workloads.ts";
 
-/** The browser the time-to-interactive row drives (as tests/helpers/browser.ts). */
-const CHROMIUM = Deno.env.get("SVISOR_CHROMIUM") ?? "/usr/bin/chromium";
 /** Requests whose median is the page's server time; also scrapes whose median is the scrape time. */
 const REQUESTS = 9;
 /** Scrapes between the two heap readings. */
@@ -38,9 +36,7 @@ export async function surfacesSession(
   const d = await sys.start(conf, p.port);
   const base = `http://127.0.0.1:${p.port}`;
   try {
-    await waitFor(`${n} RUNNING`, async () => {
-      return countState(await d.rpc("supervisor.getAllProcessInfo"), "RUNNING") === n;
-    });
+    await waitFor(`${n} RUNNING`, () => allRunning(d, n));
     const m: Measurements = {};
     m[`dashboard first render, N=${n}: server time (s)`] = await pageServerTime(base, n);
     if (sys.name !== "svisor") return m;
@@ -76,13 +72,9 @@ async function pageServerTime(base: string, n: number): Promise<number> {
 }
 
 function browserInstalled(): boolean {
-  try {
-    Deno.statSync(CHROMIUM);
-    return true;
-  } catch {
-    console.error(`bench: no browser at ${CHROMIUM}: the time-to-interactive row is skipped`);
-    return false;
-  }
+  if (BROWSER_MISSING === null) return true;
+  console.error(`bench: ${BROWSER_MISSING}; the time-to-interactive row is skipped`);
+  return false;
 }
 
 /**
@@ -97,59 +89,39 @@ function browserInstalled(): boolean {
  * page's).
  */
 async function timeToInteractive(base: string, n: number): Promise<number> {
-  const profile = await Deno.makeTempDir({ prefix: "svisor_bench_chromium_" });
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-      `--user-data-dir=${profile}`,
-    ],
-  });
-  try {
-    const times: number[] = [];
-    for (let i = 0; i <= LOADS; i++) {
-      const page = await browser.newPage();
-      try {
-        await page.evaluateOnNewDocument(() => {
-          const w = globalThis as unknown as { svisorTti?: number };
-          const check = () => {
-            if (w.svisorTti !== undefined) return;
-            const ready = document.body?.dataset["ready"] !== undefined;
-            const live = document.getElementById("live")?.dataset["live"] === "live";
-            if (ready && live) w.svisorTti = performance.now();
-          };
-          new MutationObserver(check).observe(document, {
-            subtree: true,
-            attributeFilter: ["data-ready", "data-live"],
-          });
+  await using launched = await launchBrowser();
+  const browser = launched.browser;
+  const times: number[] = [];
+  for (let i = 0; i <= LOADS; i++) {
+    const page = await browser.newPage();
+    try {
+      await page.evaluateOnNewDocument(() => {
+        const w = globalThis as unknown as { svisorTti?: number };
+        const check = () => {
+          if (w.svisorTti !== undefined) return;
+          const ready = document.body?.dataset["ready"] !== undefined;
+          const live = document.getElementById("live")?.dataset["live"] === "live";
+          if (ready && live) w.svisorTti = performance.now();
+        };
+        new MutationObserver(check).observe(document, {
+          subtree: true,
+          attributeFilter: ["data-ready", "data-live"],
         });
-        const res = await page.goto(`${base}/`, { waitUntil: "domcontentloaded" });
-        if (res?.status() !== 200) throw new Error(`the dashboard answered ${res?.status()}`);
-        const ms = await page.waitForFunction(
-          () => (globalThis as unknown as { svisorTti?: number }).svisorTti,
-          { timeout: 60_000 },
-        ).then((h) => h.jsonValue());
-        const rows = await page.$$eval("tr.proc", (r) => r.length);
-        if (rows !== n) throw new Error(`the dashboard shows ${rows} process rows, not ${n}`);
-        if (i > 0) times.push(Number(ms) / 1000);
-      } finally {
-        await page.close();
-      }
+      });
+      const res = await page.goto(`${base}/`, { waitUntil: "domcontentloaded" });
+      if (res?.status() !== 200) throw new Error(`the dashboard answered ${res?.status()}`);
+      const ms = await page.waitForFunction(
+        () => (globalThis as unknown as { svisorTti?: number }).svisorTti,
+        { timeout: 60_000 },
+      ).then((h) => h.jsonValue());
+      const rows = await page.$$eval("tr.proc", (r) => r.length);
+      if (rows !== n) throw new Error(`the dashboard shows ${rows} process rows, not ${n}`);
+      if (i > 0) times.push(Number(ms) / 1000);
+    } finally {
+      await page.close();
     }
-    return median(times);
-  } finally {
-    await browser.close();
-    await Deno.remove(profile, { recursive: true }).catch(() => {}); // best effort: a temp dir
   }
+  return median(times);
 }
 
 /**

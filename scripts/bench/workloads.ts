@@ -39,7 +39,8 @@ export async function waitFor(
   }
 }
 
-async function allRunning(d: Daemon, n: number): Promise<boolean> {
+/** Whether all `n` processes of the daemon are RUNNING (one getAllProcessInfo). */
+export async function allRunning(d: Daemon, n: number): Promise<boolean> {
   return countState(await d.rpc("supervisor.getAllProcessInfo"), "RUNNING") === n;
 }
 

@@ -1,5 +1,6 @@
 /** `GET /api/v1/events`: the event stream as Server-Sent Events, resumable with Last-Event-ID, filtered by `types` and `names`, with heartbeats. */
 
+import { concatBytes } from "../core/bytes.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { EventStreamHub, StreamFilter } from "../events/event_stream_hub.ts";
@@ -102,19 +103,7 @@ export function mountEventStreamRoute(api: OpenAPIHono, hub: EventStreamHub): vo
           return;
         }
         // What queued meanwhile goes in the same chunk: one write per wake-up, not per event.
-        const rest = sub.drain();
-        if (rest.length === 0) {
-          controller.enqueue(bytesOf(frame));
-          return;
-        }
-        const parts = [bytesOf(frame), ...rest.map(bytesOf)];
-        const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const p of parts) {
-          out.set(p, at);
-          at += p.length;
-        }
-        controller.enqueue(out);
+        controller.enqueue(concatBytes([frame, ...sub.drain()].map(bytesOf)));
       },
       cancel() {
         end();

@@ -3,6 +3,7 @@
  * output into logged bytes, captured bytes, and the blocks between the capture tokens.
  */
 
+import { concatBytes } from "../core/bytes.ts";
 import { CAPTURE_BEGIN, CAPTURE_END } from "../protocol/capture_tokens.ts";
 
 /** A piece of output after the split. */
@@ -58,7 +59,7 @@ export class CaptureSplitter {
   feed(chunk: Uint8Array): CapturePiece[] {
     const pieces: CapturePiece[] = [];
     // One pass over the bytes with an offset: a chunk of many blocks is not copied once per token.
-    const data = this.#pending.length === 0 ? chunk : concat(this.#pending, chunk);
+    const data = this.#pending.length === 0 ? chunk : concatBytes([this.#pending, chunk]);
     this.#pending = EMPTY;
     let at = 0;
     while (true) {
@@ -91,7 +92,7 @@ export class CaptureSplitter {
     const kept = this.#captured.length + data.length > this.#maxbytes
       ? this.#captured.subarray(data.length)
       : this.#captured;
-    this.#captured = concat(kept, data);
+    this.#captured = concatBytes([kept, data]);
   }
 
   #toggle(pieces: CapturePiece[]): void {
@@ -100,13 +101,6 @@ export class CaptureSplitter {
     pieces.push({ kind: "comm", data: this.#captured });
     this.#captured = new Uint8Array(0);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** Where `token` starts in `data` at or after `from`, or -1. */

@@ -3,6 +3,7 @@
  * listener state (supervisord's `PEventListenerDispatcher.handle_listener_state_change`).
  */
 
+import { concatBytes } from "../core/bytes.ts";
 import type { LogLevel } from "../core/ports.ts";
 import {
   type ListenerStateName,
@@ -86,7 +87,7 @@ export class ListenerChannel {
    */
   feed(chunk: Uint8Array): ChannelEffect[] {
     const kept = this.#buffer.length > 0;
-    if (chunk.length > 0) this.#buffer = kept ? concat(this.#buffer, chunk) : chunk;
+    if (chunk.length > 0) this.#buffer = kept ? concatBytes([this.#buffer, chunk]) : chunk;
     const effects: ChannelEffect[] = [];
     this.#advance(effects);
     if (!kept && this.#buffer.length > 0) this.#buffer = this.#buffer.slice();
@@ -152,7 +153,7 @@ export class ListenerChannel {
     if (needed > 0) {
       const taken = this.#buffer.subarray(0, needed);
       if (this.#resultHead.length < HEAD_BYTES) {
-        this.#resultHead = concat(this.#resultHead, taken.subarray(0, HEAD_BYTES));
+        this.#resultHead = concatBytes([this.#resultHead, taken.subarray(0, HEAD_BYTES)]);
       }
       this.#resultSeen += taken.length;
       this.#buffer = this.#buffer.subarray(taken.length);
@@ -210,13 +211,6 @@ function decodeLine(line: Uint8Array): string {
   } catch {
     return `Undecodable: ${pyBytesRepr(line)}`;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 function startsWith(data: Uint8Array, prefix: Uint8Array): boolean {

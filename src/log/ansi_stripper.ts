@@ -1,5 +1,7 @@
 /** Removes ANSI escape sequences from a byte stream the way supervisor's strip_ansi does, across chunk boundaries. */
 
+import { concatBytes } from "../core/bytes.ts";
+
 const ESC = 0x1b;
 const OPEN_BRACKET = 0x5b;
 /** Bytes that end a hidden sequence: supervisor's `HfABCDRsuJKhlpm`. */
@@ -66,7 +68,7 @@ export class AnsiStripper {
         i = esc + 1;
       }
     }
-    return concat(parts);
+    return concatBytes(parts);
   }
 
   /** Ends the stream: returns a held-back ESC, if any, and resets the state. */
@@ -81,18 +83,5 @@ export class AnsiStripper {
 /** Strips a whole buffer at once (a fresh stripper, flushed). */
 export function stripAnsi(bytes: Uint8Array): Uint8Array {
   const s = new AnsiStripper();
-  return concat([s.push(bytes), s.flush()]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([s.push(bytes), s.flush()]);
 }

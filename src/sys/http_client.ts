@@ -4,6 +4,8 @@
  * transport is a proxy and sends absolute-form request targets, which supervisord rejects).
  */
 
+import { concatBytes } from "../core/bytes.ts";
+
 /** Where a server listens, parsed from `unix:///path` or `http://host[:port]`. */
 export type ServerAddress =
   | { transport: "unix"; path: string; host: string }
@@ -143,7 +145,7 @@ export class HttpClient {
     req.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       req.signal?.throwIfAborted(); // aborted while connecting: the listener came too late
-      await c.writeAll(body === undefined ? headBytes : concat(headBytes, body));
+      await c.writeAll(body === undefined ? headBytes : concatBytes([headBytes, body]));
       const status = await c.readLine();
       if (status === null) throw new StaleConnection();
       const m = /^HTTP\/1\.([01]) (\d{3})(?: (.*))?$/.exec(status);
@@ -211,7 +213,7 @@ export class HttpClient {
       text: async () => {
         const parts: Uint8Array[] = [];
         for await (const part of body) parts.push(part);
-        return new TextDecoder().decode(concat(...parts));
+        return new TextDecoder().decode(concatBytes(parts));
       },
       cancel: () => {
         if (!done) {
@@ -241,17 +243,6 @@ function connectError(e: unknown): HttpConnectError {
   }
   if (e instanceof Deno.errors.PermissionDenied) return new HttpConnectError("EACCES", message);
   return new HttpConnectError(e instanceof Error ? e.name : "Error", message, { cause: e });
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** One socket with a read buffer. */
@@ -291,7 +282,7 @@ class Connection {
     if (n === null) return false;
     this.#buf = this.#buf.length === 0
       ? chunk.subarray(0, n)
-      : concat(this.#buf, chunk.subarray(0, n));
+      : concatBytes([this.#buf, chunk.subarray(0, n)]);
     return true;
   }
 

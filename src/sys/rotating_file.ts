@@ -89,23 +89,13 @@ export class RotatingFile implements AsyncDisposable {
       while (rest.length > 0) {
         const file = await this.#current();
         if (file === null) return;
-        const cut = this.#regular ? rotationCut(rest, this.#size, this.#maxbytes) : rest.length;
-        const part = rest.subarray(0, cut);
         if (this.#regular) {
-          // A regular file takes the bytes into the page cache at once: a synchronous write
-          // skips the thread hop of an async one (200 MB through 64 KiB chunks: 0.30 s -> 0.17 s).
-          for (let done = 0; done < part.length;) done += file.writeSync(part.subarray(done));
-        } else {
-          // A pipe or terminal may block: never on the daemon's thread.
-          for (let done = 0; done < part.length;) done += await file.write(part.subarray(done));
+          rest = this.#appendRegular(file, rest);
+          continue;
         }
-        if (cut < rest.length) {
-          this.#size += cut;
-          this.#rotate();
-        } else {
-          this.#wrote(cut);
-        }
-        rest = rest.subarray(cut);
+        // A pipe or terminal may block: never on the daemon's thread. It never rotates.
+        for (let done = 0; done < rest.length;) done += await file.write(rest.subarray(done));
+        return;
       }
     });
   }
@@ -116,23 +106,31 @@ export class RotatingFile implements AsyncDisposable {
    */
   writeNow(chunk: Uint8Array): boolean {
     if (!this.writableNow) return false;
-    let rest = chunk;
-    while (rest.length > 0) {
+    for (let rest = chunk; rest.length > 0;) {
       const file = this.#file;
       // A rotation whose reopen failed leaves no file: the rest is written when it reopens.
       if (file === null) throw new Error(`${this.path}: not open after rotation`);
-      const cut = rotationCut(rest, this.#size, this.#maxbytes);
-      const part = rest.subarray(0, cut);
-      for (let done = 0; done < part.length;) done += file.writeSync(part.subarray(done));
-      if (cut < rest.length) {
-        this.#size += cut;
-        this.#rotate();
-      } else {
-        this.#wrote(cut);
-      }
-      rest = rest.subarray(cut);
+      rest = this.#appendRegular(file, rest);
     }
     return true;
+  }
+
+  /**
+   * Writes to the regular file what of `rest` belongs in it (up to the rotation cut), rotates if
+   * that reached the limit, and returns what is left for the next file. A regular file takes the
+   * bytes into the page cache at once: a synchronous write skips the thread hop of an async one
+   * (200 MB through 64 KiB chunks: 0.30 s -> 0.17 s).
+   */
+  #appendRegular(file: Deno.FsFile, rest: Uint8Array): Uint8Array {
+    const cut = rotationCut(rest, this.#size, this.#maxbytes);
+    for (let done = 0; done < cut;) done += file.writeSync(rest.subarray(done, cut));
+    if (cut < rest.length) {
+      this.#size += cut;
+      this.#rotate();
+    } else {
+      this.#wrote(cut);
+    }
+    return rest.subarray(cut);
   }
 
   /**
