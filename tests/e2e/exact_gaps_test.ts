@@ -1,6 +1,7 @@
 /** End to end: the small gaps closed against supervisord (`-?`, argv[0] as written). */
 
 import assert from "node:assert/strict";
+import { programArgv } from "../helpers/proc.ts";
 import { runSvisor, svisorArgv, TempDaemon } from "../helpers/temp_daemon.ts";
 
 Deno.test("-? prints the usage and exits 0, as -h does, for daemon and ctl", async () => {
@@ -25,18 +26,8 @@ startsecs=0
 `);
   const [, bare] = await d.waitForOutput(/spawned: 'bare' with pid (\d+)/);
   const [, full] = await d.waitForOutput(/spawned: 'full' with pid (\d+)/);
-  // setsid(1) (the spawner's helper for a command written as a path) execs the program itself:
-  // until it has, the child's argv is setsid's.
-  const argv = async (pid: string) => {
-    let words = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
-    for (let i = 0; i < 200 && words[0]!.endsWith("/setsid"); i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      words = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
-    }
-    return words;
-  };
-  assert.deepEqual(await argv(bare!), ["sleep", "1000", ""]);
-  assert.deepEqual(await argv(full!), ["/bin/sleep", "1001", ""]);
+  assert.deepEqual(await programArgv(bare!), ["sleep", "1000", ""]);
+  assert.deepEqual(await programArgv(full!), ["/bin/sleep", "1001", ""]);
   const stat = Deno.readTextFileSync(`/proc/${bare}/stat`);
   const [, , pgid, sid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   assert.deepEqual([pgid, sid], [bare, bare]);

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { programArgv } from "../helpers/proc.ts";
 import { TempDaemon } from "../helpers/temp_daemon.ts";
 
 const PY = "/usr/bin/python3";
@@ -32,14 +33,7 @@ max_memory=40MB
 max_memory_interval=0.1
 `);
   const [, pid] = await d.waitForOutput(/spawned: 'tree' with pid (\d+)/);
-  // The spawn line comes before setsid(1) has exec'd the program in the same pid: no event marks
-  // the exec, so look until the pid's argv[0] is no longer setsid's.
-  let argv0 = "/usr/bin/setsid";
-  while (argv0.endsWith("/setsid")) {
-    argv0 = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0")[0]!;
-    if (argv0.endsWith("/setsid")) await new Promise((r) => setTimeout(r, 5));
-  }
-  assert.equal(argv0, "/bin/sh");
+  assert.equal((await programArgv(pid!))[0], "/bin/sh");
   await d.waitForOutput(
     /WARN max_memory: tree uses [\d.]+ MB, over 40 MB for 3 samples in a row, restarting/,
   );

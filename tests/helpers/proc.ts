@@ -32,3 +32,18 @@ export function starttime(pid: number): number {
   const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
   return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
 }
+
+/**
+ * A child's argv (its cmdline split at NULs) once the program runs. The spawner's setsid(1) execs
+ * the program in the same pid after the `spawned:` line, and no event marks the exec: until it has,
+ * the cmdline is setsid's, and during the exec itself it reads empty. Looks for up to 2 s.
+ */
+export async function programArgv(pid: number | string): Promise<string[]> {
+  const read = () => Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
+  let words = read();
+  for (let i = 0; i < 200 && (words[0] === "" || words[0]!.endsWith("/setsid")); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    words = read();
+  }
+  return words;
+}
